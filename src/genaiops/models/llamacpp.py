@@ -1,0 +1,160 @@
+"""Local GGUF models on llama.cpp through the prebuilt ``xllamacpp`` server bindings.
+
+The model runs in-process on llama.cpp's own server loop: continuous batching over
+``n_parallel`` slots, the GGUF's own chat template (jinja), prompt caching. Requests go
+through ``Server.handle_chat_completions`` as OpenAI-shaped dicts, streamed through a
+callback so the time to first token is measured on every call.
+
+The same server also listens on a random port of 127.0.0.1 with an OpenAI-compatible HTTP
+API (:attr:`LlamaCppProvider.http_base_url`); nothing outside the machine can reach it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from genaiops.config import LlamaCppModelConfig
+from genaiops.errors import ContextLengthError, DependencyError, ModelError
+from genaiops.models.base import (
+    ChatOptions,
+    ChatResult,
+    Message,
+    ModelProvider,
+    TokenCallback,
+    Usage,
+)
+from genaiops.models.files import resolve_model_path
+
+__all__ = ["LlamaCppProvider"]
+
+
+def _raise_for(error: Any, model: str) -> None:
+    err = error.get("error", error) if isinstance(error, dict) else {"message": str(error)}
+    message = str(err.get("message", err))
+    if err.get("type") == "exceed_context_size_error":
+        raise ContextLengthError(
+            f"{model}: {message}; raise the model's n_ctx in the project file or send less "
+            f"(fewer retrieved chunks, a smaller max_tokens)"
+        )
+    raise ModelError(f"{model}: llama.cpp refused the request: {message}")
+
+
+class LlamaCppProvider(ModelProvider):
+    kind = "llamacpp"
+
+    def __init__(self, name: str, config: LlamaCppModelConfig, base_dir: Path | None = None):
+        super().__init__(name)
+        self.config = config
+        self.base_dir = base_dir
+        self._server: Any = None
+        self._lock = threading.Lock()
+        self.model_path: Path | None = None
+
+    def warm_up(self) -> None:
+        if self._server is not None:
+            return
+        with self._lock:
+            if self._server is not None:
+                return
+            path = resolve_model_path(self.config.path, self.base_dir)
+            try:
+                import xllamacpp
+            except ImportError as exc:  # pragma: no cover - a core dependency
+                raise DependencyError("xllamacpp is missing; run 'pip install xllamacpp'") from exc
+            cfg = self.config
+            params = xllamacpp.CommonParams()
+            params.model.path = str(path)
+            params.n_parallel = cfg.n_parallel
+            params.n_ctx = cfg.n_ctx * cfg.n_parallel  # n_ctx is per request in our config
+            params.n_batch = cfg.n_batch
+            params.cpuparams.n_threads = cfg.n_threads
+            params.cpuparams_batch.n_threads = cfg.n_threads
+            params.sampling.seed = cfg.seed
+            params.use_jinja = True  # the GGUF's own chat template
+            params.warmup = False
+            params.verbosity = -1
+            params.n_gpu_layers = 0
+            try:
+                self._server = xllamacpp.Server(params)
+            except Exception as exc:  # the binding raises RuntimeError/ValueError variants
+                raise ModelError(f"{self.name}: llama.cpp could not load {path}: {exc}") from exc
+            self.model_path = path
+
+    @property
+    def http_base_url(self) -> str:
+        """The OpenAI-compatible HTTP endpoint of the in-process server (loopback only)."""
+        self.warm_up()
+        return f"{self._server.listening_address}/v1"
+
+    def chat(
+        self,
+        messages: Sequence[Message],
+        options: ChatOptions | None = None,
+        on_token: TokenCallback | None = None,
+    ) -> ChatResult:
+        self.warm_up()
+        opts = options or ChatOptions()
+        request: dict[str, Any] = {
+            "messages": [m.model_dump() for m in messages],
+            "max_tokens": opts.max_tokens,
+            "temperature": opts.temperature,
+            "stream": True,
+        }
+        if opts.top_p is not None:
+            request["top_p"] = opts.top_p
+        if opts.stop:
+            request["stop"] = opts.stop
+        if opts.seed is not None:
+            request["seed"] = opts.seed
+
+        pieces: list[str] = []
+        state: dict[str, Any] = {"first": None, "finish": "stop", "timings": None, "error": None}
+
+        def on_chunk(chunk: Any) -> None:
+            if isinstance(chunk, dict) and "error" in chunk:
+                state["error"] = chunk
+                return
+            for choice in chunk.get("choices", ()):
+                text = (choice.get("delta") or {}).get("content")
+                if text:
+                    if state["first"] is None:
+                        state["first"] = time.perf_counter()
+                    pieces.append(text)
+                    if on_token is not None:
+                        on_token(text)
+                if choice.get("finish_reason"):
+                    state["finish"] = choice["finish_reason"]
+            if "timings" in chunk:
+                state["timings"] = chunk["timings"]
+
+        start = time.perf_counter()
+        returned = self._server.handle_chat_completions(request, on_chunk)
+        end = time.perf_counter()
+        if isinstance(returned, dict) and "error" in returned:
+            _raise_for(returned, self.name)
+        if state["error"] is not None:
+            _raise_for(state["error"], self.name)
+        timings = state["timings"] or {}
+        usage = Usage(
+            prompt_tokens=int(timings.get("prompt_n", 0)) + int(timings.get("cache_n", 0)),
+            completion_tokens=int(timings.get("predicted_n", len(pieces))),
+            estimated=not timings,
+        )
+        first = state["first"] if state["first"] is not None else end
+        return ChatResult(
+            text="".join(pieces),
+            usage=usage,
+            model=self.name,
+            finish_reason=str(state["finish"]),
+            latency_s=end - start,
+            ttft_s=first - start,
+            extra={"timings": timings},
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._server = None  # the binding stops its loop in the destructor

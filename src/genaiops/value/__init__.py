@@ -1,0 +1,1 @@
+"""Value: feedback, value KPIs and ROI next to cost."""
