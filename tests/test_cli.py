@@ -1,0 +1,65 @@
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from genaiops.cli.main import app
+
+runner = CliRunner()
+
+
+def test_init_writes_a_valid_project(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "genaiops.yaml").exists() and (tmp_path / "docs").is_dir()
+    result = runner.invoke(app, ["validate", "-p", str(tmp_path)])
+    assert result.exit_code == 0 and "ok" in result.output
+    again = runner.invoke(app, ["init", str(tmp_path)])
+    assert again.exit_code == 1  # never overwrites without --force
+
+
+def test_models_list_shows_prices(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["models", "list"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert "smollm2-135m" in result.output and "gpt-4o-mini" in result.output
+    assert "0.15" in result.output and "0.60" in result.output
+
+
+def test_cli_ask_on_an_external_database(
+    example_dir: Path, database_url: str, workspace: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from genaiops.config import get_settings
+
+    monkeypatch.setenv("GENAIOPS_DATABASE_URL", database_url)  # the session's ingested KB
+    get_settings.cache_clear()
+    try:
+        result = runner.invoke(
+            app,
+            ["ask", "--json", "-p", str(example_dir), "How much does the Trailhawk 2 cost?"],
+            env={"COLUMNS": "250"},
+        )
+        assert result.exit_code == 0, result.output
+        payload = json.loads(result.output)
+        assert "2,899" in payload["answer"] or "2899" in payload["answer"]
+        assert payload["citations"][0]["source"] == "docs/product-trailhawk.md"
+        assert payload["cost_usd"] > 0 and payload["trace_id"]
+        usage = runner.invoke(app, ["usage", "-p", str(example_dir)], env={"COLUMNS": "250"})
+        assert "local-small" in usage.output
+    finally:
+        get_settings.cache_clear()
+
+
+def test_cli_errors_are_one_clear_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "genaiops.yaml").write_text("version: 1\nname: x\napps:\n  a: {model: nope}\n")
+    out = subprocess.run(
+        [sys.executable, "-m", "genaiops.cli.main", "validate", "-p", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 2
+    assert "apps.a.model: unknown model 'nope'" in out.stderr and "Traceback" not in out.stderr
