@@ -472,7 +472,9 @@ def quickstart(
             f"{r.usage.prompt_tokens}/{r.usage.completion_tokens}",
             _money(r.cost_usd),
         )
-    console.print(table)
+    # a piped or captured run gets a readable width rather than rich's 80 columns
+    out = console if console.is_terminal else Console(width=max(console.width, 150))
+    out.print(table)
     console.print(
         f"{correct}/{len(results)} answers with the expected fact and source (ok: answer, source). "
         f"Total cost {_money(total_cost)}, metered in the ledger (`genaiops usage -p {directory}`)."
