@@ -31,6 +31,7 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from genaiops.config_guardrails import GuardrailPolicyConfig, WordFilterConfig
 from genaiops.errors import ConfigError
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "Price",
     "ProjectConfig",
     "Settings",
+    "WordFilterConfig",
     "get_settings",
     "load_project",
 ]
@@ -149,27 +151,6 @@ class KnowledgeBaseConfig(_Strict):
         return self
 
 
-class WordFilterConfig(_Strict):
-    words: list[str] = Field(default_factory=list, description="words or phrases, case-insensitive")
-    directions: list[Literal["input", "output"]] = ["input", "output"]
-
-
-class GuardrailMessages(_Strict):
-    blocked_input: str = "Sorry, I can't help with that request."
-    blocked_output: str = "Sorry, I can't provide that answer."
-
-
-class GuardrailPolicyConfig(_Strict):
-    """A guardrail policy. Every key declared here is enforced; unknown keys are errors, so
-    a check that this version cannot run is never silently skipped."""
-
-    mode: Literal["enforce", "shadow"] = Field(
-        "enforce", description="shadow: record what would be blocked, block nothing"
-    )
-    messages: GuardrailMessages = GuardrailMessages()
-    word_filters: WordFilterConfig | None = None
-
-
 class PromptConfig(_Strict):
     system: str = (
         "You are a helpful assistant. Use the context to answer the question with a short, "
@@ -232,6 +213,13 @@ class ProjectConfig(_Strict):
                 if ref is not None and ref not in pool:
                     valid = ", ".join(sorted(pool)) or "(none declared)"
                     errors.append(f"apps.{name}.{key}: unknown {key} {ref!r}; valid: {valid}")
+        for name, policy in self.guardrails.items():
+            cg = policy.contextual_grounding
+            if cg is not None and cg.judge_model is not None and cg.judge_model not in models:
+                errors.append(
+                    f"guardrails.{name}.contextual_grounding.judge_model: unknown model "
+                    f"{cg.judge_model!r}; valid: {', '.join(sorted(models))}"
+                )
         if self.default_app is not None and self.default_app not in self.apps:
             valid = ", ".join(sorted(self.apps)) or "(none declared)"
             errors.append(f"default_app: unknown app {self.default_app!r}; valid: {valid}")
@@ -251,6 +239,9 @@ def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
         origin = getattr(ann, "__origin__", None)
         if origin is dict:  # dict[str, X]: skip the user's name
             ann = ann.__args__[1]  # type: ignore[union-attr]
+            i += 1
+        elif origin is list:  # list[X]: skip the index
+            ann = ann.__args__[0]  # type: ignore[union-attr]
             i += 1
         if getattr(ann, "__metadata__", None):  # Annotated union: next loc item is the tag
             i += 1

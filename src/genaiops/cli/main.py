@@ -466,7 +466,7 @@ def quickstart(
         table.add_row(
             q["question"],
             r.answer,
-            ", ".join(Path(c.source).name for c in r.citations) or "-",
+            ", ".join(dict.fromkeys(Path(c.source).name for c in r.citations)) or "-",
             ("✓" if right_answer else "✗") + ("✓" if right_source else "✗"),
             f"{r.latency_ms / 1000:.1f} s",
             f"{r.usage.prompt_tokens}/{r.usage.completion_tokens}",

@@ -1,0 +1,165 @@
+"""The guardrail policy schema, in the vocabulary Amazon Bedrock Guardrails users know.
+
+A policy declares content filters, denied topics, word filters, sensitive information
+(PII entities and custom regexes), prompt-attack detection, and contextual grounding and
+relevance. Each declared key compiles into a check (``guardrails/``); an unknown key is an
+error, so nothing declared is silently skipped. ``strength`` maps to a decision
+threshold calibrated per check (see each model card in ``guardrails/models/``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = [
+    "PII_ENTITIES",
+    "ContentFilterStrength",
+    "ContentFiltersConfig",
+    "CustomRegexConfig",
+    "DeniedTopicConfig",
+    "GroundingConfig",
+    "GuardrailMessages",
+    "GuardrailPolicyConfig",
+    "PiiEntityConfig",
+    "PromptAttackConfig",
+    "SensitiveInfoConfig",
+    "Strength",
+    "WordFilterConfig",
+]
+
+Strength = Literal["none", "low", "medium", "high"]
+TextDirection = Literal["input", "output"]
+PiiAction = Literal["block", "mask", "detect"]
+
+#: Presidio's entity names (the vocabulary users know) that genaiops can detect.
+PII_ENTITIES = (
+    "CREDIT_CARD",
+    "CRYPTO",
+    "DATE_TIME",
+    "EMAIL_ADDRESS",
+    "IBAN_CODE",
+    "IP_ADDRESS",
+    "LOCATION",
+    "NRP",
+    "ORGANIZATION",
+    "PERSON",
+    "PHONE_NUMBER",
+    "TITLE",
+    "URL",
+    "US_BANK_NUMBER",
+    "US_DRIVER_LICENSE",
+    "US_ITIN",
+    "US_PASSPORT",
+    "US_SSN",
+    "UK_NHS",
+    "AGE",
+    "ADDRESS",
+    "ZIP_CODE",
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ContentFilterStrength(_Strict):
+    input: Strength = "none"
+    output: Strength = "none"
+
+
+class ContentFiltersConfig(_Strict):
+    """Harmful-content categories, each with a strength per direction."""
+
+    hate: ContentFilterStrength = ContentFilterStrength()
+    insults: ContentFilterStrength = ContentFilterStrength()
+    sexual: ContentFilterStrength = ContentFilterStrength()
+    violence: ContentFilterStrength = ContentFilterStrength()
+    misconduct: ContentFilterStrength = ContentFilterStrength()
+
+
+class DeniedTopicConfig(_Strict):
+    name: str = Field(min_length=1)
+    definition: str = Field(min_length=10, description="what the topic is, in plain language")
+    examples: list[str] = Field(default_factory=list, description="phrases that belong to it")
+    directions: list[TextDirection] = ["input", "output"]
+
+
+class WordFilterConfig(_Strict):
+    words: list[str] = Field(default_factory=list, description="words or phrases, case-insensitive")
+    profanity: bool = Field(False, description="also block the built-in profanity list")
+    directions: list[TextDirection] = ["input", "output"]
+
+
+class PiiEntityConfig(_Strict):
+    type: str = Field(description="a Presidio entity name, e.g. EMAIL_ADDRESS")
+    action: PiiAction = "mask"
+
+    @field_validator("type")
+    @classmethod
+    def _known(cls, v: str) -> str:
+        if v not in PII_ENTITIES:
+            raise ValueError(f"unknown PII entity {v!r}; valid: {', '.join(PII_ENTITIES)}")
+        return v
+
+
+class CustomRegexConfig(_Strict):
+    name: str = Field(min_length=1)
+    pattern: str
+    action: PiiAction = "mask"
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        try:
+            re.compile(v)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from None
+        return v
+
+
+class SensitiveInfoConfig(_Strict):
+    entities: list[PiiEntityConfig] = Field(default_factory=list)
+    regexes: list[CustomRegexConfig] = Field(default_factory=list)
+    directions: list[TextDirection] = ["input", "output"]
+
+
+class PromptAttackConfig(_Strict):
+    """Jailbreaks, instruction overrides, system-prompt extraction."""
+
+    strength: Strength = "medium"
+    on_input: bool = True
+    on_documents: bool = Field(True, description="instructions hidden in retrieved documents")
+
+
+class GroundingConfig(_Strict):
+    grounding_threshold: float | None = Field(
+        None, ge=0.0, le=0.99, description="block answers whose support score is below"
+    )
+    relevance_threshold: float | None = Field(
+        None, ge=0.0, le=0.99, description="block answers whose relevance score is below"
+    )
+    judge_model: str | None = Field(None, description="optional model that judges support")
+
+
+class GuardrailMessages(_Strict):
+    blocked_input: str = "Sorry, I can't help with that request."
+    blocked_output: str = "Sorry, I can't provide that answer."
+
+
+class GuardrailPolicyConfig(_Strict):
+    """A guardrail policy. Every key declared here is enforced; unknown keys are errors, so
+    a check that this version cannot run is never silently skipped."""
+
+    mode: Literal["enforce", "shadow"] = Field(
+        "enforce", description="shadow: record what would be blocked, block nothing"
+    )
+    messages: GuardrailMessages = GuardrailMessages()
+    content_filters: ContentFiltersConfig | None = None
+    denied_topics: list[DeniedTopicConfig] = Field(default_factory=list)
+    word_filters: WordFilterConfig | None = None
+    sensitive_information: SensitiveInfoConfig | None = None
+    prompt_attacks: PromptAttackConfig | None = None
+    contextual_grounding: GroundingConfig | None = None
