@@ -80,10 +80,10 @@ def test_overlap_must_be_smaller_than_chunk() -> None:
 
 def test_unknown_guardrail_check_is_an_error_not_ignored() -> None:
     data = example_config()
-    data["guardrails"]["company-default"]["denied_topics"] = [{"name": "x"}]  # type: ignore[index]
+    data["guardrails"]["company-default"]["toxicity_filter"] = {"level": 3}  # type: ignore[index]
     msg = _err(data)
-    assert "guardrails.company-default.denied_topics: unknown key" in msg
-    assert "word_filters" in msg
+    assert "guardrails.company-default.toxicity_filter: unknown key" in msg
+    assert "word_filters" in msg and "denied_topics" in msg
 
 
 def test_bad_yaml_and_missing_file(tmp_path: Path) -> None:
