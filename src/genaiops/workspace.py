@@ -105,8 +105,18 @@ class Workspace:
         )
 
     def guard(self, name: str) -> GuardrailEngine:
+        """A policy compiled into checks; they share the workspace's MiniLM embedder."""
         _pick("guardrail policy", name, dict(self.config.guardrails), "guardrails")
-        return GuardrailEngine(name, self.config.guardrails[name])
+        policy = self.config.guardrails[name]
+        judge_name = (
+            policy.contextual_grounding.judge_model if policy.contextual_grounding else None
+        )
+        return GuardrailEngine(
+            name,
+            policy,
+            embedder=self.embedder("minilm-l6-int8"),
+            judge=self.provider(judge_name) if judge_name else None,
+        )
 
     def default_app_name(self) -> str:
         if self.config.default_app:

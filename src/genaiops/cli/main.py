@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from genaiops import __version__
+from genaiops.cli.guard import guard_app
 from genaiops.config import PROJECT_FILE
 from genaiops.errors import GenAIOpsError
 
@@ -34,6 +35,7 @@ models_app = typer.Typer(help="The model catalog: list, benchmark, install local
 kb_app = typer.Typer(help="Knowledge bases: ingest folders, search them.")
 app.add_typer(models_app, name="models")
 app.add_typer(kb_app, name="kb")
+app.add_typer(guard_app, name="guard")
 
 console = Console()
 err_console = Console(stderr=True)

@@ -46,3 +46,14 @@ class Check(ABC):
         sources: Sequence[str] = (),
         query: str | None = None,
     ) -> list[Finding]: ...
+
+    def risk(
+        self,
+        text: str,
+        direction: Direction,
+        sources: Sequence[str] = (),
+        query: str | None = None,
+    ) -> float | None:
+        """A continuous score in [0, 1], higher = more likely a violation, before any
+        threshold; ``None`` for checks that only match (calibration then uses findings)."""
+        return None
