@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from contextlib import nullcontext
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
@@ -321,7 +322,7 @@ def ask(
     with _workspace(project) as ws:
         application = ws.app(app_name)
         live = stream and not as_json and console.is_terminal
-        with console.status("retrieving and loading the model...") if not live else _null():
+        with console.status("retrieving and loading the model...") if not live else nullcontext():
             application.provider.warm_up()
             ws.db.engine  # noqa: B018
         result = application.ask(
@@ -349,14 +350,6 @@ def ask(
         f"tokens | {result.latency_ms:.0f} ms | {_money(result.cost_usd)} | "
         f"trace {result.trace_id}[/]"
     )
-
-
-class _null:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 @app.command()
