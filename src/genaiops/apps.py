@@ -13,7 +13,7 @@ import re
 import time
 import uuid
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 from genaiops.config import AppConfig, Price
@@ -215,8 +215,8 @@ class App:
                 for s in sources:
                     outcome = self.guard.apply(s.text, "document", query=question_used)
                     findings.extend(outcome.findings)
-                    if not outcome.blocked:
-                        kept.append(s)
+                    if not outcome.blocked:  # a chunk carrying an attack is dropped
+                        kept.append(replace(s, text=outcome.text_out))  # PII masked
                 sources = kept
                 clock("guard_documents", t0)
             sources = self._fit(sources, question_used)
@@ -261,7 +261,11 @@ class App:
         if self.guard is not None:
             t0 = time.perf_counter()
             outcome = self.guard.apply(
-                answer, "output", sources=[s.text for s in sources], query=question_used
+                # headings keep list items ("- Price: $2,899") tied to what they describe
+                answer,
+                "output",
+                sources=[f"{s.heading}\n{s.text}" for s in sources],
+                query=question_used,
             )
             clock("guard_output", t0)
             findings.extend(outcome.findings)

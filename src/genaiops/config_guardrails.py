@@ -85,6 +85,12 @@ class DeniedTopicConfig(_Strict):
     definition: str = Field(min_length=10, description="what the topic is, in plain language")
     examples: list[str] = Field(default_factory=list, description="phrases that belong to it")
     directions: list[TextDirection] = ["input", "output"]
+    strength: Literal["low", "medium", "high"] = Field(
+        "medium",
+        description="low: near paraphrases of the examples only; medium: also harmful "
+        "requests clearly about the topic; high: also those loosely about it (tuned for "
+        "harmful-content topics; business topics get false positives)",
+    )
 
 
 class WordFilterConfig(_Strict):

@@ -1,0 +1,446 @@
+"""A small named-entity tagger for PII that regular expressions cannot catch, numpy only.
+
+Names, places, organizations, street addresses, nationalities, titles, ages and zip codes
+are not regular languages. This module tags them with a linear model over hashed token
+features, decoded with BIO constraints (Viterbi), so that nothing heavier than numpy runs
+at inference: no spaCy, torch or scikit-learn import.
+
+* Tokens are ``\\w+`` runs and single punctuation marks.
+* Each token gets :data:`N_TEMPLATES` feature strings (its word, shape, prefixes and
+  suffixes, its neighbours, small word lists, which pattern recognizer matched it, line
+  position). Each string is hashed with CRC-32 into ``2**HASH_BITS`` buckets.
+* A token's label scores are the sum of its buckets' weight rows (int8, one scale per
+  label) plus a bias; Viterbi picks the best BIO sequence under learned transition scores.
+* A span's score is the mean softmax probability of its tokens' labels.
+
+The weights are trained by :mod:`genaiops.guardrails.pii_train` (scikit-learn, training
+only) and shipped in ``data/pii_ner.npz``; the model card is ``data/pii_ner.md``. The
+feature code here is shared by training and inference, so both see the same features.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections.abc import Sequence
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = [
+    "ENTITIES",
+    "HASH_BITS",
+    "Dictionary",
+    "Tagger",
+    "featurize",
+    "hashed_ids",
+    "tokenize",
+]
+
+HASH_BITS = 18
+#: the entities the tagger labels (Presidio's names)
+ENTITIES = (
+    "PERSON",
+    "LOCATION",
+    "ORGANIZATION",
+    "ADDRESS",
+    "NRP",
+    "TITLE",
+    "DATE_TIME",
+    "AGE",
+    "ZIP_CODE",
+    "PHONE_NUMBER",
+)
+ARTIFACT = "pii_ner.npz"
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+Token = tuple[int, int, str]
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+# Small general word lists (written by hand, not taken from the evaluation data or its
+# generator): they give the model a hint that a word is a title, a month, a street word...
+_LEXICON: dict[str, frozenset[str]] = {
+    "title": _words("mr mrs ms miss mx dr prof sir madam dame lord lady rev hon capt mister"),
+    "month": _words(
+        "january february march april may june july august september october november "
+        "december jan feb mar apr jun jul aug sep sept oct nov dec"
+    ),
+    "day": _words(
+        "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday"
+    ),
+    "street": _words(
+        "street st avenue ave road rd lane ln drive boulevard blvd way court ct place pl "
+        "square sq terrace crescent close grove gardens parkway pkwy highway hwy alley "
+        "apt apartment suite ste unit box po psc apo fpo dpo floor fl building bldg route "
+        "via rue calle avda avenida strasse straße str gasse weg platz gade vej vei veien "
+        "vägen gatan gata katu tie kuja polku laan straat plein ul ulica utca tér út rua "
+        "praça largo viale piazza corso bypass"
+    ),
+    "org": _words(
+        "inc ltd llc llp corp corporation company co group plc gmbh ag sa sas bv nv oy ab "
+        "as spa srl holdings partners associates technologies systems solutions bank "
+        "university institute foundation"
+    ),
+    "country": _words(
+        "afghanistan albania algeria andorra angola argentina armenia australia austria "
+        "azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan "
+        "bolivia bosnia botswana brazil brunei bulgaria burundi cambodia cameroon canada "
+        "chad chile china colombia comoros congo croatia cuba cyprus czechia czech denmark "
+        "djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland "
+        "france gabon gambia georgia germany ghana greece grenada guatemala guinea guyana "
+        "haiti honduras hungary iceland india indonesia iran iraq ireland israel italy "
+        "jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait kyrgyzstan laos "
+        "latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar "
+        "malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova "
+        "monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal "
+        "netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama "
+        "paraguay peru philippines poland portugal qatar romania russia rwanda samoa "
+        "senegal serbia seychelles singapore slovakia slovenia somalia spain sudan "
+        "suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga "
+        "tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu "
+        "venezuela vietnam yemen zambia zimbabwe usa uk england scotland wales"
+    ),
+    "nationality": _words(
+        "american british english scottish welsh irish french german italian spanish "
+        "portuguese dutch belgian swiss austrian danish swedish norwegian finnish icelandic "
+        "polish czech slovak hungarian romanian bulgarian greek turkish russian ukrainian "
+        "belarusian estonian latvian lithuanian croatian serbian slovenian bosnian "
+        "albanian chinese japanese korean vietnamese thai indian pakistani bangladeshi "
+        "iranian iraqi israeli arab arabic saudi egyptian moroccan algerian tunisian "
+        "nigerian kenyan ethiopian mexican brazilian argentinian argentine chilean "
+        "colombian peruvian venezuelan cuban canadian australian filipino indonesian "
+        "malaysian cambodian jewish muslim christian catholic protestant hindu buddhist "
+        "sikh asian african european latino hispanic"
+    ),
+}
+
+
+#: multi-word country names (the single words are in ``_LEXICON["country"]``)
+COUNTRY_PHRASES = frozenset(
+    "the netherlands|czech republic|united states|united kingdom|united states of america|"
+    "great britain|south korea|north korea|ivory coast|vatican city|hong kong|new zealand|"
+    "south africa|saudi arabia|united arab emirates|sri lanka|costa rica|el salvador|"
+    "puerto rico|dominican republic|burkina faso|sierra leone|papua new guinea".split("|")
+)
+
+
+def retype(phrase: str, entity: str) -> str:
+    """The entity of a span whose whole text is a country (LOCATION) or a nationality
+    (NRP), whatever the model said; otherwise ``entity``."""
+    low = " ".join(phrase.lower().split())
+    if low in _LEXICON["country"] or low in COUNTRY_PHRASES:
+        return "LOCATION"
+    nationality = _LEXICON["nationality"]
+    if low in nationality or (low.endswith("s") and low[:-1] in nationality):
+        return "NRP"
+    return entity
+
+
+def _shape(w: str) -> str:
+    out: list[str] = []
+    for c in w:
+        k = "X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c
+        if not out or out[-1] != k:
+            out.append(k)
+    return "".join(out)
+
+
+def _lex(w: str) -> str:
+    low = w.lower()
+    for name, words in _LEXICON.items():
+        if low in words:
+            return name
+    return ""
+
+
+def _case(w: str) -> str:
+    if w.isdigit():
+        return "num" if len(w) < 5 else "num5"
+    if not w[0].isalnum():
+        return "punct"
+    if w.isupper():
+        return "upper" if len(w) > 1 else "cap1"
+    if w.istitle():
+        return "title"
+    if w.islower():
+        return "lower"
+    return "mixed"
+
+
+def tokenize(text: str) -> list[Token]:
+    """``\\w+`` runs and single punctuation marks, with their character offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _marks(tokens: Sequence[Token], spans: Sequence[tuple[int, int, str, float]]) -> list[str]:
+    """For each token, the entity of the pattern-recognizer span covering it ("" if none)."""
+    marks = [""] * len(tokens)
+    if not spans:
+        return marks
+    for i, (s, e, _) in enumerate(tokens):
+        for a, b, ent, _score in spans:
+            if a <= s and e <= b:
+                marks[i] = ent
+                break
+    return marks
+
+
+#: how many feature strings each token gets (fixed, so scoring is one reshape)
+N_TEMPLATES = 32
+DICT_BITS = 20
+PLACE_BITS = 23
+PLACE_MAX_TOKENS = 4
+
+
+def fold(s: str) -> str:
+    """Lower case without accents ("Λευκωσία" and "ΛΕΥΚΩΣΙΑ" -> "λευκωσια")."""
+    s = s.lower()
+    if s.isascii():
+        return s
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+
+def place_hashes(phrase: str) -> tuple[int, int]:
+    """The two bucket numbers of a place name (folded tokens joined by spaces) in the
+    places Bloom filter."""
+    data = phrase.encode()
+    mask = (1 << PLACE_BITS) - 1
+    return zlib.crc32(data) & mask, zlib.crc32(data, 0x9E3779B9) & mask
+
+
+class Dictionary:
+    """Word lists as bitsets of CRC-32 buckets: English words written in lower case
+    (common words), English words written only capitalised (proper nouns: names, places),
+    and a Bloom filter of place names (GeoNames cities of 5,000+ people, countries)."""
+
+    def __init__(
+        self,
+        lower: npt.NDArray[np.uint8],
+        cap: npt.NDArray[np.uint8],
+        places: npt.NDArray[np.uint8],
+    ) -> None:
+        self.lower = lower  # packed bits, 2**DICT_BITS
+        self.cap = cap
+        self.places = places  # packed bits, 2**PLACE_BITS
+
+    @staticmethod
+    def _bit(bits: npt.NDArray[np.uint8], h: int) -> bool:
+        return bool(bits[h >> 3] & (128 >> (h & 7)))
+
+    def kind(self, word: str) -> str:
+        """The word's kind: L (a common word), C (a proper noun only), LC (both), or ""."""
+        h = zlib.crc32(word.lower().encode()) & ((1 << DICT_BITS) - 1)
+        return ("L" if self._bit(self.lower, h) else "") + ("C" if self._bit(self.cap, h) else "")
+
+    def is_place(self, phrase: str) -> bool:
+        a, b = place_hashes(phrase)
+        return self._bit(self.places, a) and self._bit(self.places, b)
+
+    def place_marks(self, low: Sequence[str]) -> list[str]:
+        """B or I for the tokens of the longest known place name starting at each word."""
+        marks = [""] * len(low)
+        i = 0
+        while i < len(low):
+            if low[i][0].isalpha():
+                for n in range(min(PLACE_MAX_TOKENS, len(low) - i), 0, -1):
+                    if low[i + n - 1][0].isalnum() and self.is_place(" ".join(low[i : i + n])):
+                        marks[i : i + n] = ["B"] + ["I"] * (n - 1)
+                        i += n - 1
+                        break
+            i += 1
+        return marks
+
+
+def featurize(
+    text: str,
+    tokens: Sequence[Token],
+    pattern_spans: Sequence[tuple[int, int, str, float]],
+    dictionary: Dictionary,
+) -> list[str]:
+    """The feature strings of every token, ``N_TEMPLATES`` per token, token-major."""
+    n = len(tokens)
+    words = [t[2] for t in tokens]
+    low = [w.lower() for w in words]
+    shapes = [_shape(w) for w in words]
+    lex = [_lex(w) for w in words]
+    dic = [dictionary.kind(w) if w[0].isalpha() else "-" for w in words]
+    geo = dictionary.place_marks([fold(w) for w in low])
+    case = [_case(w) for w in words]
+    marks = _marks(tokens, pattern_spans)
+    line_start = [i == 0 or "\n" in text[tokens[i - 1][1] : tokens[i][0]] for i in range(n)]
+    pad = ["<s>", "<s>"]
+    lowp = pad + low + ["</s>", "</s>"]
+    shp = pad + shapes + ["</s>", "</s>"]
+    lexp = pad + lex + ["", ""]
+    casep = pad + case + ["</s>", "</s>"]
+    dicp = pad + dic + ["</s>", "</s>"]
+    geop = pad + geo + ["</s>", "</s>"]
+    feats: list[str] = []
+    for i in range(n):
+        j = i + 2
+        w = low[i]
+        feats += [
+            "b",
+            "w=" + w,
+            "s=" + shapes[i],
+            "c=" + case[i],
+            "p3=" + w[:3],
+            "s2=" + w[-2:],
+            "s3=" + w[-3:],
+            "s4=" + w[-4:],
+            "l=" + str(min(len(w), 12)),
+            "x=" + lex[i],
+            "r=" + marks[i],
+            "w-1=" + lowp[j - 1],
+            "w-2=" + lowp[j - 2],
+            "w+1=" + lowp[j + 1],
+            "w+2=" + lowp[j + 2],
+            "ww-1=" + lowp[j - 1] + "|" + w,
+            "ww+1=" + w + "|" + lowp[j + 1],
+            "w-2-1=" + lowp[j - 2] + "|" + lowp[j - 1],
+            "s-1=" + shp[j - 1] + "|" + shapes[i],
+            "s+1=" + shapes[i] + "|" + shp[j + 1],
+            "c-1+1=" + casep[j - 1] + "|" + case[i] + "|" + casep[j + 1],
+            "x-1=" + lexp[j - 1],
+            "x+1=" + lexp[j + 1],
+            "bol=" + str(line_start[i]) + "|" + case[i],
+            "r-1+1=" + (marks[i - 1] if i else "") + "|" + (marks[i + 1] if i + 1 < n else ""),
+            "p1=" + ("nonascii" if not w.isascii() else w[:1]),
+            "d=" + dic[i] + "|" + case[i],
+            "d-1=" + dicp[j - 1] + "|" + casep[j - 1] + "|" + case[i],
+            "d+1=" + dicp[j + 1] + "|" + casep[j + 1] + "|" + case[i],
+            "d-1+1=" + dicp[j - 1] + "|" + dic[i] + "|" + dicp[j + 1],
+            "g=" + geo[i] + "|" + dic[i] + "|" + case[i],
+            "g-1+1=" + geop[j - 1] + "|" + geo[i] + "|" + geop[j + 1],
+        ]
+    return feats
+
+
+def hashed_ids(feats: Sequence[str], bits: int = HASH_BITS) -> list[int]:
+    """CRC-32 of each feature string, folded into ``2**bits`` buckets."""
+    mask = (1 << bits) - 1
+    return [zlib.crc32(f.encode()) & mask for f in feats]
+
+
+def _bio_labels() -> list[str]:
+    return ["O"] + [f"{p}-{e}" for e in ENTITIES for p in ("B", "I")]
+
+
+class Tagger:
+    """The trained tagger; the weights are read from the package on first use."""
+
+    def __init__(self) -> None:
+        self._loaded = False
+
+    def _load(self) -> None:
+        import numpy as np
+
+        with resources.files("genaiops.guardrails").joinpath("data", ARTIFACT).open("rb") as f:
+            z = np.load(f, allow_pickle=False)
+            self.labels: list[str] = [str(x) for x in z["labels"]]
+            self.weights: npt.NDArray[np.int8] = z["weights"]  # (2**bits, L)
+            self.scale: npt.NDArray[np.float32] = z["scale"].astype(np.float32)  # (L,)
+            self.bias: npt.NDArray[np.float32] = z["bias"].astype(np.float32)  # (L,)
+            self.trans: npt.NDArray[np.float32] = z["transitions"].astype(np.float32)  # (L+1,L)
+            self.bits = int(z["bits"])
+            self.dictionary = Dictionary(z["dict_lower"], z["dict_cap"], z["places"])
+        self._entity_of = [lab[2:] if lab != "O" else "" for lab in self.labels]
+        self._begins = [lab.startswith("B-") for lab in self.labels]
+        self._loaded = True
+
+    def tag(
+        self, text: str, pattern_spans: Sequence[tuple[int, int, str, float]] = ()
+    ) -> list[tuple[int, int, str, float]]:
+        """Entity spans (start, end, entity, score) that the model finds in ``text``."""
+        import numpy as np
+
+        if not self._loaded:
+            self._load()
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        ids = np.fromiter(
+            hashed_ids(featurize(text, tokens, pattern_spans, self.dictionary), self.bits),
+            dtype=np.intp,
+        )
+        n, n_labels = len(tokens), len(self.labels)
+        rows = self.weights[ids].reshape(n, N_TEMPLATES, n_labels)
+        logits = rows.sum(axis=1, dtype=np.int32).astype(np.float32) * self.scale + self.bias
+        logits -= logits.max(axis=1, keepdims=True)
+        logp = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+        path = self._viterbi(logp)
+        probs = np.exp(logp[np.arange(n), path])
+        return self._spans(text, tokens, path, probs)
+
+    def _viterbi(self, logp: npt.NDArray[np.float32]) -> list[int]:
+        import numpy as np
+
+        n = logp.shape[0]
+        score = self.trans[-1] + logp[0]  # the last row: transitions from the start
+        back = np.empty((n, logp.shape[1]), dtype=np.intp)
+        trans = self.trans[:-1]
+        for t in range(1, n):
+            cand = score[:, None] + trans  # (prev, cur)
+            back[t] = cand.argmax(axis=0)
+            score = cand[back[t], np.arange(cand.shape[1])] + logp[t]
+        best = int(score.argmax())
+        path = [best]
+        for t in range(n - 1, 0, -1):
+            best = int(back[t, best])
+            path.append(best)
+        return path[::-1]
+
+    def _spans(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        path: Sequence[int],
+        probs: npt.NDArray[np.float32],
+    ) -> list[tuple[int, int, str, float]]:
+        out: list[tuple[int, int, str, float]] = []
+        cur: list[int] = []
+        for i, lab in enumerate([*path, 0]):
+            ent = self._entity_of[lab] if i < len(path) else ""
+            if cur and (not ent or self._begins[lab] or ent != self._entity_of[path[cur[0]]]):
+                span = _trim(tokens, cur)
+                if span:
+                    first, last = tokens[span[0]], tokens[span[-1]]
+                    score = float(sum(float(probs[k]) for k in span) / len(span))
+                    entity = self._entity_of[path[cur[0]]]
+                    if entity in _RETYPED:
+                        entity = retype(text[first[0] : last[1]], entity)
+                    out.append((first[0], last[1], entity, score))
+                cur = []
+            if ent:
+                cur.append(i)
+        return out
+
+
+_RETYPED = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "ADDRESS", "NRP"})
+_EDGE_WORDS = frozenset({"and", "or", "the", "of", "at", "in", "to"})
+
+
+def _trim(tokens: Sequence[Token], span: list[int]) -> list[int]:
+    """Drop punctuation and joining words at a span's edges ("Hannah," "Anna and"); keep the
+    full stop of a short abbreviation ("Mr." "Apt.")."""
+    while span and (not tokens[span[0]][2][0].isalnum() or tokens[span[0]][2] in _EDGE_WORDS):
+        span = span[1:]
+    while span:
+        word = tokens[span[-1]][2]
+        if word == "." and len(span) > 1:
+            prev = tokens[span[-2]]
+            if prev[1] == tokens[span[-1]][0] and prev[2].isalpha() and len(prev[2]) <= 4:
+                break
+        if word[0].isalnum() and word.lower() not in _EDGE_WORDS:
+            break
+        span = span[:-1]
+    return span

@@ -1,0 +1,249 @@
+"""The contextual grounding and relevance check, on handcrafted cases with the real MiniLM
+embedder (no shared data, no model other than MiniLM)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from genaiops.config_guardrails import GroundingConfig
+from genaiops.guardrails.base import Finding
+from genaiops.guardrails.claims import split_claims, split_sentences, terms
+from genaiops.guardrails.grounding import GroundingCheck
+from genaiops.knowledge.embedders import MiniLMEmbedder
+from genaiops.models.base import (
+    ChatOptions,
+    ChatResult,
+    Message,
+    ModelProvider,
+    TokenCallback,
+    Usage,
+)
+
+SOURCES = [
+    "# Trailhawk 2 Electric Mountain Bike\n\n"
+    "The Trailhawk 2 is our full-suspension electric mountain bike. The Trailhawk 2 costs "
+    "$2,899. It replaced the original Trailhawk with a stiffer frame.\n\n"
+    "## Key Specifications\n\n- Price: $2,899\n- Battery capacity: 720 Wh\n- Weight: 24.8 kg",
+    "Fenwick Cycles was founded in 2014 in Portland, Oregon, by Maya Fenwick. Customer "
+    "support can be reached by phone at 555-0142.",
+]
+QUESTION = "How much does the Trailhawk 2 cost?"
+DEFAULT = 0.85  # the card's recommended production threshold
+
+
+@pytest.fixture(scope="module")
+def embedder() -> MiniLMEmbedder:
+    emb = MiniLMEmbedder()
+    emb.warm_up()
+    return emb
+
+
+@pytest.fixture(scope="module")
+def check(embedder: MiniLMEmbedder) -> GroundingCheck:
+    return GroundingCheck(
+        GroundingConfig(grounding_threshold=DEFAULT, relevance_threshold=0.5), embedder
+    )
+
+
+def names(findings: Sequence[Finding]) -> set[str]:
+    return {f.name for f in findings}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The Trailhawk 2 costs $2,899.",
+        "The answer is $2,899.",
+        "$2899 is the correct answer based on the text.",
+        "Based on the context, the Trailhawk 2 is priced at 2,899 dollars. I hope this helps!",
+        "According to the provided information, the price of the Trailhawk 2 is $2,899.00.",
+    ],
+)
+def test_supported_answer_with_filler_passes(check: GroundingCheck, answer: str) -> None:
+    assert check.check(answer, "output", SOURCES, QUESTION) == []
+    assert check.scores(answer, SOURCES, QUESTION)["grounding"] >= 0.9
+
+
+def test_wrong_number_is_blocked_and_named(check: GroundingCheck) -> None:
+    findings = check.check("The Trailhawk 2 costs $2,499.", "output", SOURCES, QUESTION)
+    assert names(findings) == {"grounding"}
+    f = findings[0]
+    assert f.type == "grounding" and f.action == "BLOCKED"
+    assert f.score < 0.3
+    assert "2,499" in f.explanation
+    assert (f.start, f.end) == (0, len("The Trailhawk 2 costs $2,499."))
+
+
+def test_unsupported_name_is_blocked(check: GroundingCheck) -> None:
+    answer = "Fenwick Cycles was founded in 2014 by John Carver."
+    findings = check.check(answer, "output", SOURCES, "Who founded Fenwick Cycles?")
+    assert names(findings) == {"grounding"}
+    assert "John" in findings[0].explanation and "Carver" in findings[0].explanation
+    ok = check.check(
+        "Fenwick Cycles was founded by Maya Fenwick.", "output", SOURCES, "Who founded it?"
+    )
+    assert ok == []
+
+
+def test_only_the_unsupported_claim_is_weak(check: GroundingCheck) -> None:
+    report = check.analyze(
+        "The Trailhawk 2 costs $2,899. Its battery holds 900 Wh.", SOURCES, QUESTION
+    )
+    assert [c.support >= 0.9 for c in report.claims] == [True, False]
+    weak = report.weakest
+    assert weak is not None and weak.unsupported_numbers == ("900",)
+    assert report.grounding == weak.support
+    assert weak.text == "Its battery holds 900 Wh."
+
+
+def test_scattered_facts_support_less_than_one_sentence(check: GroundingCheck) -> None:
+    sources = [
+        "Cia Berg is a Swedish television presenter and singer. David Lee Roth is an "
+        "American rock vocalist. In 1990 the Rock and Roll Hall of Fame inducted Roth."
+    ]
+    q = "Who was inducted into the Rock and Roll Hall of Fame, David Lee Roth or Cia Berg?"
+    right = check.scores("Roth was inducted into the Rock and Roll Hall of Fame.", sources, q)
+    wrong = check.scores("Cia Berg was inducted into the Rock and Roll Hall of Fame.", sources, q)
+    assert right["grounding"] == 1.0
+    assert wrong["grounding"] < DEFAULT
+
+
+def test_abstentions_and_yes_no_claim_nothing(check: GroundingCheck) -> None:
+    for answer in ("I don't know.", "The context does not mention the warranty.", "No."):
+        assert check.scores(answer, SOURCES)["grounding"] == 1.0
+
+
+def test_no_sources_blocks_a_factual_answer(check: GroundingCheck) -> None:
+    findings = check.check("The Trailhawk 2 costs $2,899.", "output", [], QUESTION)
+    assert names(findings) == {"grounding"}
+    assert "no sources" in findings[0].explanation
+
+
+def test_off_topic_answer_fails_relevance(check: GroundingCheck) -> None:
+    # grounded in the sources, but it answers another question
+    answer = "Customer support can be reached by phone at 555-0142."
+    findings = check.check(answer, "output", SOURCES, QUESTION)
+    assert names(findings) == {"relevance"}
+    assert findings[0].score < 0.5
+    on_topic = check.scores("The Trailhawk 2 costs $2,899.", SOURCES, QUESTION)["relevance"]
+    assert on_topic >= 0.9
+    # a short answer is judged through the sentence it comes from
+    short = check.scores("$2,899", SOURCES, QUESTION)["relevance"]
+    assert short >= 0.5
+
+
+def test_yes_no_relevance(embedder: MiniLMEmbedder) -> None:
+    check = GroundingCheck(GroundingConfig(relevance_threshold=0.5), embedder)
+    assert check.scores("Yes.", ["x"], "Is the Trailhawk 2 electric?")["relevance"] == 1.0
+    assert check.scores("No.", ["x"], "How much does it cost?")["relevance"] == 0.0
+
+
+def test_thresholds_are_respected(embedder: MiniLMEmbedder) -> None:
+    answer = "The Trailhawk 2 costs $2,899 and weighs 30 kg."  # one invented number
+    score = GroundingCheck(GroundingConfig(grounding_threshold=0.5), embedder).scores(
+        answer, SOURCES, QUESTION
+    )["grounding"]
+    assert 0 < score < 0.5
+    assert (
+        GroundingCheck(GroundingConfig(grounding_threshold=0.0), embedder).check(
+            answer, "output", SOURCES, QUESTION
+        )
+        == []
+    )
+    below = GroundingCheck(GroundingConfig(grounding_threshold=round(score, 4)), embedder)
+    assert below.check(answer, "output", SOURCES, QUESTION) == []  # not below: equal
+    above = GroundingCheck(GroundingConfig(grounding_threshold=0.99), embedder)
+    assert names(above.check(answer, "output", SOURCES, QUESTION)) == {"grounding"}
+    # only the configured score is checked
+    rel_only = GroundingCheck(GroundingConfig(relevance_threshold=0.1), embedder)
+    assert rel_only.check(answer, "output", SOURCES, QUESTION) == []
+    assert rel_only.check(answer, "output", SOURCES, None) == []  # no question, no relevance
+    nothing = GroundingCheck(GroundingConfig(), embedder)
+    assert nothing.check(answer, "output", SOURCES, QUESTION) == []
+
+
+def test_direction_filter(check: GroundingCheck) -> None:
+    assert GroundingCheck.directions == frozenset({"output"})
+    bad = "The Trailhawk 2 costs $2,499."
+    assert check.check(bad, "input", SOURCES, QUESTION) == []
+    assert check.check(bad, "document", SOURCES, QUESTION) == []
+    assert check.check(bad, "output", SOURCES, QUESTION) != []
+
+
+def test_constructor_does_no_io() -> None:
+    check = GroundingCheck(GroundingConfig(grounding_threshold=0.5))
+    assert check._embedder is None  # loaded on first relevance use only
+    # grounding alone never needs the embedder
+    assert check.check("It costs $5.", "output", SOURCES) != []
+    assert check._embedder is None
+
+
+class FakeJudge(ModelProvider):
+    kind = "fake"
+
+    def __init__(self, reply: str | Exception) -> None:
+        super().__init__("judge")
+        self.reply = reply
+        self.prompts: list[str] = []
+
+    def chat(
+        self,
+        messages: Sequence[Message],
+        options: ChatOptions | None = None,
+        on_token: TokenCallback | None = None,
+    ) -> ChatResult:
+        self.prompts.append(messages[-1].content)
+        if isinstance(self.reply, Exception):
+            raise self.reply
+        return ChatResult(self.reply, Usage(10, 3), "judge", "stop", 0.01, 0.01)
+
+
+def test_judge_rating_is_blended() -> None:
+    cfg = GroundingConfig(grounding_threshold=0.6, judge_model="judge")
+    answer = "The Trailhawk 2 costs $2,899."
+    judge = FakeJudge("RATING: 2")
+    check = GroundingCheck(cfg, judge=judge)
+    report = check.analyze(answer, SOURCES, QUESTION, relevance=False)
+    assert report.heuristic_grounding == 1.0 and report.judge_rating == 0.2
+    assert report.grounding == pytest.approx(0.6)
+    assert "$2,899" in judge.prompts[0] and QUESTION in judge.prompts[0]
+    findings = GroundingCheck(
+        GroundingConfig(grounding_threshold=0.7), judge=FakeJudge("RATING: 2")
+    ).check(answer, "output", SOURCES, None)
+    assert names(findings) == {"grounding"} and "judge rated 2/10" in findings[0].explanation
+
+
+@pytest.mark.parametrize("reply", ["I cannot say", RuntimeError("down")])
+def test_judge_failure_falls_back_to_the_heuristic(reply: str | Exception) -> None:
+    check = GroundingCheck(GroundingConfig(grounding_threshold=0.5), judge=FakeJudge(reply))
+    report = check.analyze("The Trailhawk 2 costs $2,899.", SOURCES, relevance=False)
+    assert report.grounding == 1.0 and report.judge_rating is None
+    assert "heuristic score only" in report.judge_note
+
+
+def test_terms_normalise_numbers_names_and_plurals() -> None:
+    keys = {t.key: t.kind for t in terms("Prices: $2,899.00 for two bikes, the fourth Model X.")}
+    assert keys["2899"] == "number" and keys["2"] == "number" and keys["#4th"] == "number"
+    assert keys["bike"] == "word" and keys["price"] == "word"
+    assert keys["model"] == "name"
+    assert [t.key for t in terms("Muñoz and Munoz's")] == ["munoz", "munoz"]
+
+
+def test_claims_and_sentences_split() -> None:
+    claims = split_claims("The answer is 2014. It was founded in Portland; Maya led it. Why?")
+    assert [c.text for c in claims] == [
+        "The answer is 2014.",
+        "It was founded in Portland",
+        "Maya led it.",
+    ]
+    sentences = split_sentences(
+        ["Magazine founded in 1844.First for Women is newer. Dr. Smith left."]
+    )
+    assert [s.text for s in sentences] == [
+        "Magazine founded in 1844.",
+        "First for Women is newer.",
+        "Dr. Smith left.",
+    ]
+    assert sentences[1].passage == 1  # glued text starts a new paragraph

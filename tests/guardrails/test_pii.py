@@ -1,0 +1,180 @@
+"""The PII check on handcrafted text: validators, recognizers, the shipped tagger, actions,
+custom regexes, directions and masking through the real engine."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from genaiops.config_guardrails import (
+    PII_ENTITIES,
+    CustomRegexConfig,
+    GuardrailPolicyConfig,
+    PiiEntityConfig,
+    SensitiveInfoConfig,
+)
+from genaiops.guardrails.engine import GuardrailEngine
+from genaiops.guardrails.pii import SUPPORTED_ENTITIES, PiiCheck, detect_pii
+from genaiops.guardrails.pii_recognizers import crypto_ok, iban_ok, luhn_ok, nhs_ok, ssn_ok
+
+
+def _found(text: str, entities: list[str] | None = None) -> set[tuple[str, str]]:
+    return {(text[s.start : s.end], s.entity) for s in detect_pii(text, entities)}
+
+
+def _check(*entities: str, action: str = "mask", **kw: object) -> PiiCheck:
+    return PiiCheck(
+        SensitiveInfoConfig(
+            entities=[PiiEntityConfig(type=e, action=action) for e in entities],  # type: ignore[arg-type]
+            **kw,  # type: ignore[arg-type]
+        )
+    )
+
+
+def test_config_lists_exactly_the_supported_entities() -> None:
+    assert set(PII_ENTITIES) == SUPPORTED_ENTITIES
+    assert len(PII_ENTITIES) == len(set(PII_ENTITIES))
+
+
+def test_validators() -> None:
+    assert luhn_ok("4111 1111 1111 1111") and not luhn_ok("4111 1111 1111 1112")
+    assert iban_ok("GB82 WEST 1234 5698 7654 32") and not iban_ok("GB82 WEST 1234 5698 7654 33")
+    assert not iban_ok("GB82 WEST 1234 5698 7654")  # wrong length for GB
+    assert ssn_ok("123-45-6789")
+    assert not any(ssn_ok(s) for s in ("000-12-3456", "666-12-3456", "912-34-5678", "123-00-4567"))
+    assert nhs_ok("943 476 5919") and not nhs_ok("943 476 5918")
+    assert crypto_ok("1BoatSLRHtKNngkdXEeobR76b53LETtpyT")
+    assert not crypto_ok("1BoatSLRHtKNngkdXEeobR76b53LETtpyU")
+    assert crypto_ok("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq")
+
+
+def test_card_needs_a_valid_luhn_checksum() -> None:
+    assert ("4111 1111 1111 1111", "CREDIT_CARD") in _found("Card: 4111 1111 1111 1111, thanks")
+    invalid = _found("Card: 4111 1111 1111 1112, thanks")
+    assert not any(ent == "CREDIT_CARD" for _, ent in invalid)
+
+
+def test_iban_checksum() -> None:
+    assert ("GB82WEST12345698765432", "IBAN_CODE") in _found("Pay GB82WEST12345698765432 today")
+    assert ("GB82 WEST 1234 5698 7654 32", "IBAN_CODE") in _found(
+        "IBAN GB82 WEST 1234 5698 7654 32."
+    )
+    assert not any(e == "IBAN_CODE" for _, e in _found("Pay GB82WEST12345698765433 today"))
+
+
+def test_email_url_ip() -> None:
+    text = "Write to jane.doe@example.org or see https://example.org/help from 192.168.10.7"
+    found = _found(text, ["EMAIL_ADDRESS", "URL", "IP_ADDRESS"])
+    assert found == {
+        ("jane.doe@example.org", "EMAIL_ADDRESS"),
+        ("https://example.org/help", "URL"),
+        ("192.168.10.7", "IP_ADDRESS"),
+    }
+    assert ("2001:db8::8a2e:370:7334", "IP_ADDRESS") in _found("host 2001:db8::8a2e:370:7334 is up")
+    assert not _found("version 999.12.1.3 shipped", ["IP_ADDRESS"])
+
+
+def test_phone_numbers() -> None:
+    assert ("+1-202-555-0142", "PHONE_NUMBER") in _found("Call me at +1-202-555-0142 tonight")
+    assert ("(415) 555-0132", "PHONE_NUMBER") in _found("Our office: (415) 555-0132")
+    assert ("555 0142", "PHONE_NUMBER") in _found("phone 555 0142")
+
+
+def test_ssn_rules_and_context() -> None:
+    assert ("123-45-6789", "US_SSN") in _found("My SSN is 123-45-6789.")
+    assert not any(e == "US_SSN" for _, e in _found("My SSN is 000-45-6789."))
+
+
+def test_context_word_is_needed_for_weak_patterns() -> None:
+    assert ("12345678901", "US_BANK_NUMBER") in _found("my bank account is 12345678901")
+    assert not any(e == "US_BANK_NUMBER" for _, e in _found("the order 12345678901 shipped"))
+
+
+def test_person_and_location_from_the_tagger() -> None:
+    found = _found("My name is Sarah Johnson and I moved here from Canada.")
+    assert ("Sarah Johnson", "PERSON") in found
+    assert ("Canada", "LOCATION") in found
+    assert not _found("How many days do customers have to return a bike?")
+
+
+def test_spans_do_not_overlap_and_unknown_entities_fail() -> None:
+    spans = detect_pii("Mail jane.doe@example.org, card 4111-1111-1111-1111, Mr. John Smith")
+    for a, b in itertools.pairwise(spans):
+        assert a.end <= b.start
+    with pytest.raises(ValueError, match="unknown PII entities"):
+        detect_pii("text", ["NOT_AN_ENTITY"])
+
+
+def test_actions_follow_the_config() -> None:
+    check = PiiCheck(
+        SensitiveInfoConfig(
+            entities=[
+                PiiEntityConfig(type="EMAIL_ADDRESS", action="mask"),
+                PiiEntityConfig(type="CREDIT_CARD", action="block"),
+                PiiEntityConfig(type="PHONE_NUMBER", action="detect"),
+            ]
+        )
+    )
+    text = "jane@example.com, 4111 1111 1111 1111, +44 20 7946 0958"
+    got = {(f.name, f.action, f.type) for f in check.check(text, "input")}
+    assert got == {
+        ("EMAIL_ADDRESS", "MASKED", "pii"),
+        ("CREDIT_CARD", "BLOCKED", "pii"),
+        ("PHONE_NUMBER", "DETECTED", "pii"),
+    }
+    f = check.check("mail jane@example.com", "output")[0]
+    assert (f.start, f.end) == (5, 21) and 0 < f.score <= 1 and f.explanation
+
+
+def test_only_configured_entities_are_reported() -> None:
+    check = _check("EMAIL_ADDRESS")
+    findings = check.check("jane@example.com or +1-202-555-0142", "input")
+    assert [f.name for f in findings] == ["EMAIL_ADDRESS"]
+
+
+def test_custom_regex() -> None:
+    check = _check(
+        "EMAIL_ADDRESS",
+        regexes=[CustomRegexConfig(name="employee_id", pattern=r"EMP-\d{6}", action="block")],
+    )
+    findings = check.check("EMP-123456 wrote from jane@example.com", "input")
+    assert {(f.type, f.name, f.action) for f in findings} == {
+        ("regex", "employee_id", "BLOCKED"),
+        ("pii", "EMAIL_ADDRESS", "MASKED"),
+    }
+
+
+def test_directions() -> None:
+    only_output = _check("EMAIL_ADDRESS", directions=["output"])
+    assert only_output.check("jane@example.com", "input") == []
+    assert only_output.check("jane@example.com", "document") == []
+    assert len(only_output.check("jane@example.com", "output")) == 1
+    only_input = _check("EMAIL_ADDRESS", directions=["input"])
+    assert len(only_input.check("jane@example.com", "document")) == 1  # documents = input
+    assert only_input.check("jane@example.com", "output") == []
+
+
+def test_masking_through_the_engine() -> None:
+    policy = GuardrailPolicyConfig(
+        sensitive_information=SensitiveInfoConfig(
+            entities=[
+                PiiEntityConfig(type="EMAIL_ADDRESS", action="mask"),
+                PiiEntityConfig(type="US_SSN", action="mask"),
+            ],
+            regexes=[CustomRegexConfig(name="ticket", pattern=r"TCK-\d+", action="mask")],
+        )
+    )
+    engine = GuardrailEngine("p", policy)
+    out = engine.apply("Mail jane@example.com re TCK-42, SSN 123-45-6789.", "output")
+    assert out.action == "MASKED"
+    assert out.text_out == "Mail [EMAIL_ADDRESS] re [TICKET], SSN [US_SSN]."
+    blocked = GuardrailEngine(
+        "b",
+        GuardrailPolicyConfig(
+            sensitive_information=SensitiveInfoConfig(
+                entities=[PiiEntityConfig(type="CREDIT_CARD", action="block")]
+            )
+        ),
+    ).apply("card 4111 1111 1111 1111", "input")
+    assert blocked.blocked
