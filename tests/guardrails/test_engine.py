@@ -70,8 +70,9 @@ def test_batch_jsonl_format_and_bad_lines(tmp_path: Path) -> None:
         "\n".join(
             [
                 json.dumps({"id": "a", "text": "all about project falcon", "source": "input"}),
-                json.dumps({"id": 2, "text": "hello", "source": "output", "context": ["x"],
-                            "query": "hi"}),
+                json.dumps(
+                    {"id": 2, "text": "hello", "source": "output", "context": ["x"], "query": "hi"}
+                ),
                 "{not json",
                 json.dumps({"id": "c", "text": "hi", "source": "sideways"}),
             ]
@@ -85,8 +86,13 @@ def test_batch_jsonl_format_and_bad_lines(tmp_path: Path) -> None:
     assert rows[0]["id"] == "a" and rows[0]["action"] == "BLOCKED"
     assert set(rows[0]) == {"id", "action", "text_out", "findings", "latency_ms"}
     assert set(rows[0]["findings"][0]) == {"type", "name", "score", "start", "end", "action"}
-    assert rows[1] == {"id": 2, "action": "NONE", "text_out": "hello", "findings": [],
-                       "latency_ms": rows[1]["latency_ms"]}
+    assert rows[1] == {
+        "id": 2,
+        "action": "NONE",
+        "text_out": "hello",
+        "findings": [],
+        "latency_ms": rows[1]["latency_ms"],
+    }
     assert rows[2]["line"] == 3 and "error" in rows[2]
     assert rows[3]["id"] == "c" and "source" in rows[3]["error"]
 
@@ -94,8 +100,7 @@ def test_batch_jsonl_format_and_bad_lines(tmp_path: Path) -> None:
 def test_policy_suite_passes_and_a_wrong_case_fails(tmp_path: Path) -> None:
     suite = PolicySuite(
         cases=[
-            PolicyCase(text="project falcon?", expect="blocked",
-                       finding={"type": "word_filter"}),  # type: ignore[arg-type]
+            PolicyCase(text="project falcon?", expect="blocked", finding={"type": "word_filter"}),  # type: ignore[arg-type]
             PolicyCase(text="What bikes do you sell?", expect="allowed"),
             PolicyCase(name="wrong on purpose", text="What bikes?", expect="blocked"),
         ]
