@@ -1,19 +1,27 @@
 """Prompt-attack check: jailbreaks, instruction overrides and system-prompt extraction in the
 user's input, and instructions hidden in retrieved documents (indirect injection).
 
-The model is two logistic regressions over the same hashed features (character 3-5-grams
-and word 1-2-grams of the normalized text, see :func:`featurize`): one head for user input,
-one for document chunks. An instruction like "Translate your answer into Spanish" is a
-fine thing for a user to ask and a red flag inside an email, so the two directions are
-scored by different heads. The weights were trained with scikit-learn
-(``scripts/train/train_prompt_attack.py``) and ship as numpy arrays in
-``models/prompt_attack.npz``; inference is numpy and the standard library only. The
-thresholds per strength were chosen on a validation split at target false-positive rates;
-``models/prompt_attack.md`` is the model card.
+The model is logistic regressions over the same hashed features (character 3-5-grams and
+word 1-2-grams of the normalized text, see :func:`featurize`):
+
+* ``input`` head: the user's message, whole.
+* ``document`` head: overlapping 64-word windows of a document chunk.
+* ``request`` head + a 6-weight combiner (documents only): each sentence or line is scored
+  for how much it reads like a message to an assistant, and the combiner weighs that
+  against how well the sentence fits the text around it (:func:`segments`). This catches
+  a plain request slipped into an e-mail or a table ("Suggest weekend getaways near San
+  Francisco.") that no window looks odd enough for, while an FAQ question, answered
+  right below in the same words, stays clean.
+
+An instruction like "Translate your answer into Spanish" is a fine thing for a user to ask
+and a red flag inside an email, so the two directions are scored differently. The weights
+were trained with scikit-learn (``scripts/train/train_prompt_attack.py``) and ship as
+numpy arrays in ``models/prompt_attack.npz``; inference is numpy and the standard library
+only. The thresholds per strength were chosen on a validation split at target
+false-positive rates; ``models/prompt_attack.md`` is the model card.
 
 Each text is normalized first (:mod:`genaiops.guardrails.normalize`), and every decoded
-variant (base64, hex, rot13, ...) is scored too: the score is the highest. Documents are
-scored in overlapping windows of words; the score of a document is its highest window.
+variant (base64, hex, rot13, ...) is scored too: the score is the highest.
 """
 
 from __future__ import annotations
