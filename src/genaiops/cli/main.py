@@ -470,6 +470,15 @@ def quickstart(
     # a piped or captured run gets a readable width rather than rich's 80 columns
     out = console if console.is_terminal else Console(width=max(console.width, 150))
     out.print(table)
+    guard_ms = [
+        sum(v for k, v in r.timings_ms.items() if k.startswith("guard_")) for _, r in results
+    ]
+    blocked = sum(r.status == "blocked" for _, r in results)
+    console.print(
+        f"Guardrails ({application.guard.name if application.guard else 'none'}): "
+        f"{sum(len(r.findings) for _, r in results)} findings, {blocked} answers blocked, "
+        f"{sum(guard_ms) / max(len(guard_ms), 1):.0f} ms per ask on input, documents and output."
+    )
     console.print(
         f"{correct}/{len(results)} answers with the expected fact and source (ok: answer, source). "
         f"Total cost {_money(total_cost)}, metered in the ledger (`genaiops usage -p {directory}`)."
