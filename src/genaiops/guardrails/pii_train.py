@@ -208,8 +208,8 @@ def train(
     0.7 was chosen by 2-fold cross-validation inside the training part (grouped by
     template): the same micro F1 as 0 (0.78), with fewer entities left after masking."""
     import numpy as np
-    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
-    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
 
     words = Dictionary(dictionary["dict_lower"], dictionary["dict_cap"], dictionary["places"])
     labels = _bio_labels()
