@@ -63,3 +63,16 @@ def test_cli_errors_are_one_clear_line(tmp_path: Path) -> None:
     )
     assert out.returncode == 2
     assert "apps.a.model: unknown model 'nope'" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_quickstart_runs_end_to_end(tmp_path: Path) -> None:
+    target = tmp_path / "qs"
+    result = runner.invoke(
+        app, ["quickstart", "--dir", str(target), "--threads", "1"], env={"COLUMNS": "250"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "22 added" in result.output and "0 skipped" in result.output
+    assert "product-trailhawk.md" in result.output  # the Trailhawk question cites its sheet
+    assert "answers with the expected fact and source" in result.output
+    assert "Guardrails (company-default)" in result.output
+    assert (target / "guardrail-tests.yaml").exists() and (target / ".genaiops").is_dir()

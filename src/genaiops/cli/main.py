@@ -405,7 +405,7 @@ def quickstart(
     src = example_dir()
     directory.mkdir(parents=True, exist_ok=True)
     shutil.copytree(src / "docs", directory / "docs", dirs_exist_ok=True)
-    for name in (PROJECT_FILE, "questions.yaml"):
+    for name in (PROJECT_FILE, "questions.yaml", "guardrail-tests.yaml"):
         shutil.copy2(src / name, directory / name)
     data = yaml.safe_load((directory / PROJECT_FILE).read_text("utf-8"))
     if threads is not None:
@@ -484,6 +484,7 @@ def quickstart(
         f"Total cost {_money(total_cost)}, metered in the ledger (`genaiops usage -p {directory}`)."
     )
     console.print(f'Next: genaiops ask -p {directory} "How much does the Packmule cost?"')
+    console.print(f"      genaiops guard test -p {directory} {directory / 'guardrail-tests.yaml'}")
 
 
 def main() -> None:
