@@ -136,8 +136,16 @@ class PromptAttackConfig(_Strict):
     """Jailbreaks, instruction overrides, system-prompt extraction."""
 
     strength: Strength = "medium"
+    document_strength: Strength | None = Field(
+        None, description="strength for retrieved documents (default: strength)"
+    )
     on_input: bool = True
     on_documents: bool = Field(True, description="instructions hidden in retrieved documents")
+
+    def strength_for(self, direction: str) -> Strength:
+        if direction == "document" and self.document_strength is not None:
+            return self.document_strength
+        return self.strength
 
 
 class GroundingConfig(_Strict):

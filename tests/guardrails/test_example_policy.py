@@ -180,3 +180,22 @@ def test_ask_drops_a_poisoned_chunk_and_records_it(tmp_path: Path, database: obj
     finally:
         ws.knowledge_base("poison-test").store.drop_kb("poison-test")  # type: ignore[attr-defined]
         ws.close()
+
+
+def test_grounding_with_the_real_local_model_as_judge(workspace: Workspace) -> None:
+    from genaiops.config_guardrails import GroundingConfig
+    from genaiops.guardrails.grounding import GroundingCheck
+
+    judge = workspace.provider("local-small")
+    check = GroundingCheck(
+        GroundingConfig(grounding_threshold=0.6, judge_model="local-small"), judge=judge
+    )
+    sources = ["Trailhawk 2 > Key Specifications\n- Price: $2,899\n- Battery: 720 Wh"]
+    report = check.analyze(
+        "The Trailhawk 2 costs $1,200.", sources, "What does it cost?", relevance=False
+    )
+    # the real model's reply is parsed into a rating and blended with the heuristic;
+    # a 135M judge is weak (it rates most answers low), so only the path is asserted
+    assert report.judge_rating is not None and 0.0 <= report.judge_rating <= 1.0
+    assert report.grounding <= report.heuristic_grounding or report.judge_rating >= 0.5
+    assert "judge rated" in report.judge_note

@@ -120,10 +120,11 @@ class GuardrailEngine:
             from genaiops.guardrails.pii import PiiCheck
 
             self.checks.append(PiiCheck(p.sensitive_information))
-        if p.prompt_attacks and p.prompt_attacks.strength != "none":
+        pa = p.prompt_attacks
+        if pa and {pa.strength_for("input"), pa.strength_for("document")} != {"none"}:
             from genaiops.guardrails.prompt_attack import PromptAttackCheck
 
-            self.checks.append(PromptAttackCheck(p.prompt_attacks, self._embedder))
+            self.checks.append(PromptAttackCheck(pa, self._embedder))
         if p.denied_topics:
             from genaiops.guardrails.denied_topics import DeniedTopicCheck
 

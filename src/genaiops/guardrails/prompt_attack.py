@@ -393,7 +393,7 @@ class PromptAttackCheck(Check):
         self.model.best("warm up", "input")
 
     def enabled(self, direction: Direction) -> bool:
-        if self.config.strength == "none":
+        if self.config.strength_for(direction) == "none":
             return False
         if direction == "input":
             return self.config.on_input
@@ -403,7 +403,7 @@ class PromptAttackCheck(Check):
 
     def threshold(self, direction: Direction) -> float:
         head = "document" if direction == "document" else "input"
-        strength = self.config.strength
+        strength = self.config.strength_for(direction)
         if strength == "none":
             return math.inf
         return self.model.thresholds[head][strength]
@@ -442,7 +442,7 @@ class PromptAttackCheck(Check):
         decoded = " after decoding a hidden payload" if where != "text" else ""
         explanation = (
             f"{kind.replace('_', ' ')} {place}{decoded}: score {probability:.2f} >= "
-            f"{threshold:.2f} ({self.config.strength} strength)"
+            f"{threshold:.2f} ({self.config.strength_for(direction)} strength)"
         )
         if cues:
             explanation += "; cues: " + ", ".join(repr(c) for c in cues)
