@@ -7,12 +7,15 @@ returns the same :class:`Finding` shape whatever it detects.
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from typing import ClassVar, Literal
+from typing import ClassVar, Generic, Literal, TypeVar
 
-__all__ = ["Action", "Check", "Direction", "Finding"]
+__all__ = ["Action", "Check", "Direction", "Finding", "Lazy"]
+
+T = TypeVar("T")
 
 Direction = Literal["input", "document", "output"]
 Action = Literal["BLOCKED", "MASKED", "DETECTED"]
@@ -57,3 +60,20 @@ class Check(ABC):
         """A continuous score in [0, 1], higher = more likely a violation, before any
         threshold; ``None`` for checks that only match (calibration then uses findings)."""
         return None
+
+
+class Lazy(Generic[T]):
+    """A value loaded once, on first use, thread-safely: checks read their artifacts here
+    rather than in their constructors."""
+
+    def __init__(self, load: Callable[[], T]) -> None:
+        self._load = load
+        self._value: T | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> T:
+        if self._value is None:
+            with self._lock:
+                if self._value is None:
+                    self._value = self._load()
+        return self._value

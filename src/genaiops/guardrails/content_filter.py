@@ -21,7 +21,6 @@ import html
 import itertools
 import math
 import re
-import threading
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from genaiops.config_guardrails import ContentFiltersConfig
-from genaiops.guardrails.base import Check, Direction, Finding
+from genaiops.guardrails.base import Check, Direction, Finding, Lazy
 
 if TYPE_CHECKING:
     from genaiops.knowledge.embedders import Embedder
@@ -188,17 +187,12 @@ class ContentFilterCheck(Check):
     ) -> None:
         self.config = config
         self.embedder = embedder
-        self._artifact = artifact or ARTIFACT
-        self._model: _Model | None = None
-        self._lock = threading.Lock()
+        path = artifact or ARTIFACT
+        self._model = Lazy(lambda: _load(path))
 
     @property
     def model(self) -> _Model:
-        if self._model is None:
-            with self._lock:
-                if self._model is None:
-                    self._model = _load(self._artifact)
-        return self._model
+        return self._model.get()
 
     def warm_up(self) -> None:
         self.scores("warm up")

@@ -31,7 +31,6 @@ import itertools
 import json
 import math
 import re
-import threading
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,7 +41,7 @@ import numpy as np
 import numpy.typing as npt
 
 from genaiops.config_guardrails import PromptAttackConfig
-from genaiops.guardrails.base import Check, Direction, Finding
+from genaiops.guardrails.base import Check, Direction, Finding, Lazy
 from genaiops.guardrails.normalize import decoded_variants, normalize
 
 if TYPE_CHECKING:
@@ -377,17 +376,12 @@ class PromptAttackCheck(Check):
     ) -> None:
         self.config = config
         self.embedder = embedder
-        self._artifact = artifact or ARTIFACT
-        self._model: PromptAttackModel | None = None
-        self._lock = threading.Lock()
+        path = artifact or ARTIFACT
+        self._model = Lazy(lambda: PromptAttackModel.load(path))
 
     @property
     def model(self) -> PromptAttackModel:
-        if self._model is None:
-            with self._lock:
-                if self._model is None:
-                    self._model = PromptAttackModel.load(self._artifact)
-        return self._model
+        return self._model.get()
 
     def warm_up(self) -> None:
         self.model.best("warm up", "input")
