@@ -76,3 +76,47 @@ def test_quickstart_runs_end_to_end(tmp_path: Path) -> None:
     assert "answers with the expected fact and source" in result.output
     assert "Guardrails (company-default)" in result.output
     assert (target / "guardrail-tests.yaml").exists() and (target / ".genaiops").is_dir()
+
+
+def test_every_command_in_the_readme_exists() -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    commands = set(re.findall(r"^\| `genaiops ([a-z]+(?: [a-z]+)?)", readme, flags=re.M))
+    assert len(commands) >= 14
+    for command in sorted(commands):
+        words = command.split()
+        result = runner.invoke(app, [*words, "--help"])
+        assert result.exit_code == 0, f"README names 'genaiops {command}': {result.output}"
+
+
+def test_models_bench_and_kb_commands(
+    example_dir: Path, database_url: str, workspace: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from genaiops.config import get_settings
+
+    monkeypatch.setenv("GENAIOPS_DATABASE_URL", database_url)
+    get_settings.cache_clear()
+    try:
+        p = ["-p", str(example_dir)]
+        bench = runner.invoke(
+            app,
+            ["models", "bench", "local-small", "--runs", "2", "--max-tokens", "8", "--json", *p],
+        )
+        assert bench.exit_code == 0, bench.output
+        report = json.loads(bench.output)
+        assert report["runs"] == 2 and report["prompt_tokens"] > 50
+        assert report["generate_tok_s"] > 0 and report["prompt_tok_s"] > 0
+        assert report["latency_ms_p95"] >= report["latency_ms_p50"] > report["ttft_ms_p50"] > 0
+        assert report["cost_per_1k_calls_usd"] == pytest.approx(report["cost_per_call_usd"] * 1000)
+        ingest = runner.invoke(app, ["kb", "ingest", "handbook", *p], env={"COLUMNS": "250"})
+        assert ingest.exit_code == 0, ingest.output
+        assert "22 unchanged" in ingest.output  # the session already ingested it
+        search = runner.invoke(
+            app,
+            ["kb", "search", "handbook", "Packmule battery capacity", "-k", "2", *p],
+            env={"COLUMNS": "250"},
+        )
+        assert search.exit_code == 0 and "product-packmule.md" in search.output
+    finally:
+        get_settings.cache_clear()
