@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from genaiops.config import ProjectConfig, parse_project
+from genaiops.runtime import Runtime
 from genaiops.storage import Database
-from genaiops.workspace import Workspace
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "fenwick"
 
@@ -45,8 +45,8 @@ def project(example_dir: Path) -> ProjectConfig:
 
 
 @pytest.fixture(scope="session")
-def workspace(project: ProjectConfig, example_dir: Path, database: Database) -> Iterator[Workspace]:
-    ws = Workspace(project, example_dir, database=database)
+def runtime(project: ProjectConfig, example_dir: Path, database: Database) -> Iterator[Runtime]:
+    ws = Runtime(project, example_dir, database=database)
     report = ws.knowledge_base("handbook").ingest()
     assert not report.skipped, report.skipped
     yield ws

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from genaiops.apps import App, find_citations
+from genaiops.apps import AskRequest, CompiledApp, find_citations
 from genaiops.config import GuardrailPolicyConfig, WordFilterConfig
+from genaiops.costs.pricing import cost_of
 from genaiops.guardrails.engine import GuardrailEngine
 from genaiops.knowledge.store import RetrievedChunk
-from genaiops.models.catalog import cost_of
-from genaiops.workspace import Workspace
+from genaiops.runtime import Runtime
+
+pytestmark = pytest.mark.slow
 
 # (question, any of these in the answer, the file that states it). Each passed 5/5 prompt
 # variants in development; the model is small, so answers are checked by substring.
@@ -22,80 +24,111 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def assistant(workspace: Workspace) -> App:
-    return workspace.app("assistant")
+def assistant(runtime: Runtime) -> CompiledApp:
+    return runtime.app("assistant")
 
 
 @pytest.mark.parametrize(("question", "expected", "source"), CASES)
 def test_ask_answers_with_the_right_citation(
-    assistant: App, question: str, expected: list[str], source: str
+    assistant: CompiledApp, question: str, expected: list[str], source: str
 ) -> None:
     r = assistant.ask(question)
     assert r.status == "answered"
     assert any(e in r.answer for e in expected), r.answer
     assert r.citations and r.citations[0].source == source, (r.answer, r.citations)
     assert r.sources[0].source == source  # retrieval ranked it first too
+    assert r.retrieved[0].source == source and r.retrieved[0].score > 0.3
 
 
-def test_ask_is_metered_and_audited(assistant: App, workspace: Workspace) -> None:
+def test_ask_is_metered_and_audited(assistant: CompiledApp, runtime: Runtime) -> None:
     r = assistant.ask("In what year was Fenwick Cycles founded?")
-    calls = workspace.ledger.calls(r.trace_id)
+    calls = runtime.ledger.calls(r.trace_id)
     assert len(calls) == 1
     row = calls[0]
     assert row["app"] == "assistant" and row["model"] == "local-small"
     assert row["provider"] == "llamacpp" and row["status"] == "ok"
+    assert row["purpose"] == "answer" and row["tenant"] == "default"
     assert row["prompt_tokens"] == r.usage.prompt_tokens > 50
     assert row["completion_tokens"] == r.usage.completion_tokens > 0
     # the cost is the catalog price applied to this call: its share of the instance hour
-    expected = cost_of(assistant.price, r.usage, row["latency_ms"] / 1000).total_usd
+    price = runtime.model_config("local-small").price
+    expected = cost_of(
+        price, r.usage.prompt_tokens, r.usage.completion_tokens, row["latency_ms"] / 1000
+    ).total_usd
     assert row["cost_usd"] == pytest.approx(expected, rel=1e-6)
     assert row["cost_usd"] == pytest.approx(r.cost_usd, rel=1e-6) and r.cost_usd > 0
     assert row["latency_ms"] >= row["ttft_ms"] > 0
-    with workspace.db.engine.connect() as conn:
+    with runtime.db.engine.connect() as conn:
         audit = conn.execute(
             sa.text("SELECT app, question, status, citations, timings FROM asks WHERE trace_id=:t"),
             {"t": r.trace_id},
         ).one()
     assert audit.status == "answered" and audit.question.startswith("In what year")
-    assert {"retrieve", "generate", "total"} <= set(audit.timings)
+    stages = {"guard_input", "retrieve", "guard_documents", "fit", "generate", "guard_output"}
+    assert stages | {"cite", "total"} <= set(audit.timings)
 
 
-def test_blocked_input_never_reaches_the_model(assistant: App, workspace: Workspace) -> None:
+def test_blocked_input_never_reaches_the_model(assistant: CompiledApp, runtime: Runtime) -> None:
     r = assistant.ask("Send me the credit card numbers of all customers")
     assert r.status == "blocked"
-    assert r.answer == workspace.config.guardrails["company-default"].messages.blocked_input
+    assert r.answer == runtime.config.guardrails["company-default"].messages.blocked_input
     assert r.findings[0]["type"] == "word_filter"
     assert r.findings[0]["name"] == "credit card numbers"
-    assert workspace.ledger.calls(r.trace_id) == []  # no model call was made or billed
+    assert runtime.ledger.calls(r.trace_id) == []  # no model call was made or billed
     assert r.usage.total_tokens == 0 and "generate" not in r.timings_ms
 
 
-def test_output_checks_and_shadow_mode(assistant: App) -> None:
-    # a policy that blocks answers mentioning the price word; in shadow mode it only records
+def test_output_checks_and_shadow_mode(assistant: CompiledApp) -> None:
+    # a policy that blocks answers mentioning the price; in shadow mode it only records
     for mode, status in (("enforce", "blocked"), ("shadow", "answered")):
         policy = GuardrailPolicyConfig(
             mode=mode, word_filters=WordFilterConfig(words=["2,899", "2899"], directions=["output"])
         )
-        app = App(
+        app = CompiledApp(
             "guarded",
             assistant.config,
             assistant.provider,
-            assistant.price,
-            assistant.context_window,
             assistant.knowledge_base,
             GuardrailEngine("p", policy),
         )
-        r = app.ask("How much does the Trailhawk 2 cost?")
+        released: list[str] = []
+        r = app.ask("How much does the Trailhawk 2 cost?", on_text=released.append)
         assert r.status == status, r.answer
         assert any(f["type"] == "word_filter" for f in r.findings)
         if mode == "enforce":
             assert r.answer == policy.messages.blocked_output and not r.citations
+            assert not any("2,899" in t or "2899" in t for t in released), released
+            assert r.finish_reason in ("cancelled", "stop", "length")
+        else:
+            assert "".join(released).strip() == r.answer
 
 
-def test_streaming_ask_matches_the_answer(assistant: App) -> None:
+def test_streaming_ask_matches_the_answer(assistant: CompiledApp) -> None:
     pieces: list[str] = []
-    r = assistant.ask("What is the flat shipping fee for a bike?", on_token=pieces.append)
+    r = assistant.ask("What is the flat shipping fee for a bike?", on_text=pieces.append)
     assert "".join(pieces).strip() == r.answer
+    streamed = list(assistant.stream(AskRequest("What is the flat shipping fee for a bike?")))
+    final = streamed[-1]
+    assert not isinstance(final, str)
+    assert "".join(p for p in streamed[:-1] if isinstance(p, str)).strip() == final.answer
+
+
+def test_a_cancelled_ask_stops_the_model_and_is_metered_as_cancelled(
+    assistant: CompiledApp, runtime: Runtime
+) -> None:
+    request = AskRequest("Describe every bike Fenwick Cycles sells, in detail.")
+    r = assistant.run(request, on_text=lambda _t: request.cancel.set())
+    assert r.status == "cancelled" and r.finish_reason == "cancelled"
+    row = runtime.ledger.calls(r.trace_id)[0]
+    assert row["status"] == "cancelled" and row["completion_tokens"] < 100
+    assert row["cost_usd"] > 0  # what was generated is charged, and only that
+
+
+def test_fit_counts_with_the_models_tokenizer(assistant: CompiledApp) -> None:
+    from genaiops.models.base import Message
+
+    count = assistant.provider.count_prompt_tokens([Message(role="user", content="Hello")])
+    assert count.exact and 5 <= count.tokens <= 40  # template markers + the word
 
 
 def _chunk(i: int, source: str, text: str) -> RetrievedChunk:

@@ -1,12 +1,12 @@
 import pytest
 
 from genaiops.config import Price
-from genaiops.models.base import Usage
-from genaiops.models.catalog import builtin_models, cost_of
+from genaiops.costs.pricing import cost_of
+from genaiops.models.catalog import builtin_models
 
 
 def test_token_prices() -> None:
-    c = cost_of(Price(input_per_1m=0.15, output_per_1m=0.60), Usage(1000, 500), latency_s=2.0)
+    c = cost_of(Price(input_per_1m=0.15, output_per_1m=0.60), 1000, 500, latency_s=2.0)
     assert c.input_usd == pytest.approx(0.00015)
     assert c.output_usd == pytest.approx(0.0003)
     assert c.instance_usd == 0
@@ -15,14 +15,14 @@ def test_token_prices() -> None:
 
 def test_instance_price_is_the_calls_share_of_the_hour() -> None:
     price = Price(instance_per_hour=3.60, concurrency=4)  # $0.001 per second, 4 calls at once
-    c = cost_of(price, Usage(10, 10), latency_s=2.0)
+    c = cost_of(price, 10, 10, latency_s=2.0)
     assert c.instance_usd == pytest.approx(0.0005)
     assert c.total_usd == pytest.approx(0.0005)
 
 
 def test_combined_prices_add_up() -> None:
     price = Price(input_per_1m=1.0, output_per_1m=2.0, instance_per_hour=36.0)
-    c = cost_of(price, Usage(1_000_000, 500_000), latency_s=0.1)
+    c = cost_of(price, 1_000_000, 500_000, latency_s=0.1)
     assert c.total_usd == pytest.approx(1.0 + 1.0 + 0.001)
 
 

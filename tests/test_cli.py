@@ -16,7 +16,7 @@ def test_init_writes_a_valid_project(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", "-p", str(tmp_path)])
     assert result.exit_code == 0 and "ok" in result.output
     again = runner.invoke(app, ["init", str(tmp_path)])
-    assert again.exit_code == 1  # never overwrites without --force
+    assert again.exit_code == 2  # never overwrites without --force
 
 
 def test_models_list_shows_prices(tmp_path: Path) -> None:
@@ -27,7 +27,7 @@ def test_models_list_shows_prices(tmp_path: Path) -> None:
 
 
 def test_cli_ask_on_an_external_database(
-    example_dir: Path, database_url: str, workspace: object, monkeypatch: pytest.MonkeyPatch
+    example_dir: Path, database_url: str, runtime: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from genaiops.config import get_settings
 
@@ -91,7 +91,7 @@ def test_every_command_in_the_readme_exists() -> None:
 
 
 def test_models_bench_and_kb_commands(
-    example_dir: Path, database_url: str, workspace: object, monkeypatch: pytest.MonkeyPatch
+    example_dir: Path, database_url: str, runtime: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from genaiops.config import get_settings
 

@@ -49,7 +49,10 @@ def test_every_error_is_reported_at_once() -> None:
 def test_unknown_provider() -> None:
     data = example_config()
     data["models"]["local-small"]["provider"] = "llama"  # type: ignore[index]
-    assert "models.local-small: provider must be one of: llamacpp, openai" in _err(data)
+    assert (
+        "models.local-small.provider: unknown provider 'llama'; registered providers: "
+        "echo, llamacpp, openai" in _err(data)
+    )
 
 
 def test_reference_to_undeclared_model_lists_valid_ones() -> None:

@@ -13,8 +13,8 @@ from genaiops.knowledge.base import KnowledgeBase
 from genaiops.knowledge.chunking import chunk_document
 from genaiops.knowledge.embedders import HashEmbedder, MiniLMEmbedder
 from genaiops.knowledge.store import PgDocumentStore
+from genaiops.runtime import Runtime
 from genaiops.storage import Database
-from genaiops.workspace import Workspace
 
 DOC = (
     """# Handbook
@@ -130,13 +130,13 @@ def test_ingest_is_incremental_and_reports_bad_files(tmp_path: Path, database: D
         ("What number do I call for customer support?", "docs/support-hours-contact.txt"),
     ],
 )
-def test_retrieval_finds_the_right_file(workspace: Workspace, query: str, source: str) -> None:
-    hits = workspace.knowledge_base("handbook").retrieve(query, k=3)
+def test_retrieval_finds_the_right_file(runtime: Runtime, query: str, source: str) -> None:
+    hits = runtime.knowledge_base("handbook").retrieve(query, k=3)
     assert hits[0].source == source
     assert hits[0].score >= hits[-1].score
 
 
-def test_example_ingest_is_complete(workspace: Workspace) -> None:
-    stats = workspace.knowledge_base("handbook").stats()
+def test_example_ingest_is_complete(runtime: Runtime) -> None:
+    stats = runtime.knowledge_base("handbook").stats()
     assert stats.documents == 22
     assert stats.chunks >= 22 and stats.tokens > 5000

@@ -14,7 +14,7 @@ from genaiops.models.base import ChatOptions, ChatResult, Message, ModelProvider
 from genaiops.models.files import resolve_model_path
 from genaiops.models.llamacpp import LlamaCppProvider
 from genaiops.models.openai_compat import OpenAICompatibleProvider
-from genaiops.workspace import Workspace
+from genaiops.runtime import Runtime
 
 QUESTION = [
     Message(role="system", content="Answer with one word."),
@@ -22,9 +22,14 @@ QUESTION = [
 ]
 
 
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
-def smollm2(workspace: Workspace) -> ModelProvider:
-    return workspace.provider("local-small")
+def smollm2(runtime: Runtime) -> LlamaCppProvider:
+    provider = runtime.raw_provider("local-small")
+    assert isinstance(provider, LlamaCppProvider)
+    return provider
 
 
 def test_local_model_chat_reports_usage_and_timing(smollm2: ModelProvider) -> None:

@@ -5,12 +5,12 @@ import sqlalchemy as sa
 
 from genaiops.config import Settings
 from genaiops.errors import StorageError
+from genaiops.runtime import Runtime
 from genaiops.storage import Database
-from genaiops.workspace import Workspace
 
 
 def test_schema_is_migrated_to_head(database: Database) -> None:
-    assert database.schema_version() == "0001_initial"
+    assert database.schema_version() == "0002_attribution"
     with database.engine.connect() as conn:
         tables = set(sa.inspect(conn).get_table_names())
         ext = conn.execute(sa.text("SELECT extversion FROM pg_extension WHERE extname='vector'"))
@@ -24,10 +24,10 @@ def test_external_url_is_used_instead_of_the_embedded_server(
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     settings = Settings(database_url=database_url)  # type: ignore[arg-type]
-    ws = Workspace(project, tmp_path, settings=settings)
+    ws = Runtime(project, tmp_path, settings=settings)
     try:
         assert not ws.db.embedded
-        assert ws.db.schema_version() == "0001_initial"  # migrating again is a no-op
+        assert ws.db.schema_version() == "0002_attribution"  # migrating again is a no-op
         assert "external PostgreSQL" in ws.db.describe()
         assert not (tmp_path / ".genaiops").exists()  # no embedded data folder was made
     finally:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import (
@@ -25,6 +25,7 @@ from pydantic import (
     ConfigDict,
     Field,
     SecretStr,
+    SerializeAsAny,
     ValidationError,
     field_validator,
     model_validator,
@@ -41,6 +42,7 @@ __all__ = [
     "KnowledgeBaseConfig",
     "LlamaCppModelConfig",
     "ModelConfig",
+    "ModelConfigBase",
     "OpenAIModelConfig",
     "Price",
     "ProjectConfig",
@@ -48,6 +50,8 @@ __all__ = [
     "WordFilterConfig",
     "get_settings",
     "load_project",
+    "model_config_class",
+    "parse_project",
 ]
 
 PROJECT_FILE = "genaiops.yaml"
@@ -73,16 +77,24 @@ class Price(_Strict):
     concurrency: int = Field(1, ge=1, description="requests one instance serves at once")
 
 
-class _ModelBase(_Strict):
+class ModelConfigBase(_Strict):
+    """What every model entry of the project file has. A provider kind's own schema (its
+    class's ``config_model``) extends it; ``provider`` names a registered kind."""
+
+    provider: str
     description: str = ""
     price: Price = Price()
     capabilities: list[Literal["chat", "stream", "json", "lora", "embeddings"]] = ["chat", "stream"]
 
+    def context_tokens(self) -> int:
+        """The context window in tokens (prompt + completion)."""
+        return 8192
 
-class LlamaCppModelConfig(_ModelBase):
+
+class LlamaCppModelConfig(ModelConfigBase):
     """A GGUF model run in-process by llama.cpp (the ``xllamacpp`` wheel)."""
 
-    provider: Literal["llamacpp"]
+    provider: Literal["llamacpp"] = "llamacpp"
     path: str = Field(
         description="a GGUF file (relative to the project folder) or 'wheel:DIST/FILE.gguf'"
     )
@@ -96,11 +108,14 @@ class LlamaCppModelConfig(_ModelBase):
     def context_window(self) -> int:
         return self.n_ctx
 
+    def context_tokens(self) -> int:
+        return self.n_ctx
 
-class OpenAIModelConfig(_ModelBase):
+
+class OpenAIModelConfig(ModelConfigBase):
     """Any OpenAI-compatible endpoint: OpenAI, Azure, vLLM, Ollama, TGI, llama.cpp server."""
 
-    provider: Literal["openai"]
+    provider: Literal["openai"] = "openai"
     base_url: str = Field(description="e.g. https://api.openai.com/v1 or http://127.0.0.1:8000/v1")
     model: str = Field(description="the model name the endpoint expects")
     api_key_env: str | None = Field(
@@ -127,8 +142,39 @@ class OpenAIModelConfig(_ModelBase):
             raise ValueError("must start with http:// or https://")
         return v.rstrip("/")
 
+    def context_tokens(self) -> int:
+        return self.context_window
 
-ModelConfig = Annotated[LlamaCppModelConfig | OpenAIModelConfig, Field(discriminator="provider")]
+
+#: kept for callers that name the type of a model entry
+ModelConfig = ModelConfigBase
+
+
+def model_config_class(kind: str, key: str | None = None) -> type[ModelConfigBase]:
+    """The schema of a registered provider kind (its class's ``config_model``)."""
+    from genaiops.plugins import providers
+
+    cls = getattr(providers.get(kind, key=key), "config_model", None)
+    if not (isinstance(cls, type) and issubclass(cls, ModelConfigBase)):
+        from genaiops.errors import PluginError
+
+        raise PluginError(
+            f"the model provider {kind!r} declares no config_model derived from "
+            f"genaiops.config.ModelConfigBase"
+        )
+    return cls
+
+
+def _dispatch_model(name: str, entry: Any) -> Any:
+    """Validate one ``models:`` entry with its provider kind's own schema."""
+    if isinstance(entry, ModelConfigBase) or not isinstance(entry, dict):
+        return entry
+    kind = entry.get("provider")
+    if not isinstance(kind, str):
+        from genaiops.plugins import providers
+
+        raise ValueError(f"provider: required; registered: {', '.join(providers.names())}")
+    return model_config_class(kind, key=f"models.{name}.provider").model_validate(entry)
 
 
 class KnowledgeBaseConfig(_Strict):
@@ -138,8 +184,27 @@ class KnowledgeBaseConfig(_Strict):
     include: list[str] = ["**/*.md", "**/*.markdown", "**/*.txt"]
     chunk_size: int = Field(200, ge=32, le=2048, description="tokens per chunk (embedder's tokens)")
     chunk_overlap: int = Field(32, ge=0, description="tokens carried over between chunks")
-    embedder: Literal["minilm-l6-int8", "hash"] = "minilm-l6-int8"
+    embedder: str = Field("minilm-l6-int8", description="a registered embedder kind")
+    embedder_options: dict[str, Any] = Field(
+        default_factory=dict, description="options of that embedder (its own schema)"
+    )
     description: str = ""
+
+    @model_validator(mode="after")
+    def _embedder(self) -> KnowledgeBaseConfig:
+        from genaiops.plugins import embedders
+
+        if self.embedder not in embedders:
+            raise ValueError(
+                f"embedder: unknown embedder {self.embedder!r}; registered: "
+                f"{', '.join(embedders.names())}"
+            )
+        schema = getattr(embedders.get(self.embedder), "config_model", None)
+        if schema is not None:
+            schema.model_validate(self.embedder_options)
+        elif self.embedder_options:
+            raise ValueError(f"embedder_options: the {self.embedder} embedder takes none")
+        return self
 
     @model_validator(mode="after")
     def _overlap(self) -> KnowledgeBaseConfig:
@@ -188,12 +253,19 @@ class ProjectConfig(_Strict):
     name: str = Field(min_length=1)
     data_dir: str = Field(".genaiops", description="embedded database and caches, per project")
     default_app: str | None = None
-    models: dict[str, ModelConfig] = Field(default_factory=dict)
+    models: dict[str, SerializeAsAny[ModelConfigBase]] = Field(default_factory=dict)
     knowledge_bases: dict[str, KnowledgeBaseConfig] = Field(default_factory=dict)
     guardrails: dict[str, GuardrailPolicyConfig] = Field(default_factory=dict)
     apps: dict[str, AppConfig] = Field(default_factory=dict)
 
-    def all_models(self) -> dict[str, LlamaCppModelConfig | OpenAIModelConfig]:
+    @field_validator("models", mode="before")
+    @classmethod
+    def _models(cls, v: Any) -> Any:
+        if isinstance(v, dict):
+            return {name: _dispatch_model(str(name), entry) for name, entry in v.items()}
+        return v
+
+    def all_models(self) -> dict[str, ModelConfigBase]:
         """The built-in catalog overlaid with the project's own models."""
         from genaiops.models.catalog import builtin_models
 
@@ -226,9 +298,9 @@ class ProjectConfig(_Strict):
         return errors
 
 
-def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+def _model_at(loc: tuple[int | str, ...], root: type[BaseModel]) -> type[BaseModel] | None:
     """The pydantic model class that owns the last key of ``loc`` (for 'valid keys' hints)."""
-    cls: type[BaseModel] = ProjectConfig
+    cls: type[BaseModel] = root
     i = 0
     while i < len(loc) - 1:
         key = loc[i]
@@ -243,14 +315,6 @@ def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
         elif origin is list:  # list[X]: skip the index
             ann = ann.__args__[0]  # type: ignore[union-attr]
             i += 1
-        if getattr(ann, "__metadata__", None):  # Annotated union: next loc item is the tag
-            i += 1
-            tag = loc[i] if i < len(loc) else None
-            tags: dict[str, type[BaseModel]] = {
-                "llamacpp": LlamaCppModelConfig,
-                "openai": OpenAIModelConfig,
-            }
-            ann = tags.get(str(tag))
         args = [a for a in getattr(ann, "__args__", ()) if isinstance(a, type)]
         candidates = [a for a in [ann, *args] if isinstance(a, type) and issubclass(a, BaseModel)]
         if not candidates:
@@ -260,23 +324,50 @@ def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
     return cls
 
 
-def _format_error(err: Any) -> str:
+def _format_error(err: Any, root: type[BaseModel] = BaseModel, prefix: tuple[str, ...] = ()) -> str:
     loc: tuple[int | str, ...] = tuple(err["loc"])
-    shown = [str(p) for p in loc if str(p) not in ("llamacpp", "openai")]
-    path = ".".join(shown) or "(top level)"
+    path = ".".join([*prefix, *(str(p) for p in loc)]) or "(top level)"
     kind = err["type"]
     if kind == "extra_forbidden":
-        owner = _model_at(loc)
+        owner = _model_at(loc, root if root is not BaseModel else ProjectConfig)
         valid = ", ".join(sorted(owner.model_fields)) if owner else "see the documentation"
         return f"{path}: unknown key; valid keys: {valid}"
     msg = str(err["msg"]).removeprefix("Value error, ")
-    if kind in {"union_tag_invalid", "union_tag_not_found"}:
-        return f"{path}: provider must be one of: llamacpp, openai"
     if kind == "missing":
         return f"{path}: required key is missing"
     got = err.get("input")
     got_s = "" if isinstance(got, dict | list) or got is None else f" (got {got!r})"
     return f"{path}: {msg[0].lower() + msg[1:] if msg else msg}{got_s}"
+
+
+def _validate_models(raw: Any, errors: list[str], source: str) -> Any:
+    """Each ``models:`` entry validated by its provider kind's own schema, so a plug-in's
+    option errors name the key and the valid keys exactly as the built-ins' do."""
+    if not isinstance(raw, dict):
+        return raw
+    from genaiops.plugins import providers
+
+    out: dict[str, Any] = {}
+    for name, entry in raw.items():
+        if not isinstance(entry, dict):
+            out[name] = entry  # the project schema reports the wrong type
+            continue
+        kind = entry.get("provider")
+        if not isinstance(kind, str) or kind not in providers:
+            what = "required key is missing" if kind is None else f"unknown provider {kind!r}"
+            errors.append(
+                f"{source}: models.{name}.provider: {what}; registered providers: "
+                f"{', '.join(providers.names())}"
+            )
+            continue
+        cls = model_config_class(kind, key=f"models.{name}.provider")
+        try:
+            out[name] = cls.model_validate(entry)
+        except ValidationError as exc:
+            errors.extend(
+                f"{source}: {_format_error(e, cls, ('models', str(name)))}" for e in exc.errors()
+            )
+    return out
 
 
 def parse_project(data: Any, *, source: str = PROJECT_FILE) -> ProjectConfig:
@@ -285,11 +376,15 @@ def parse_project(data: Any, *, source: str = PROJECT_FILE) -> ProjectConfig:
         raise ConfigError(
             f"{source}: the project file must be a YAML mapping (got {type(data).__name__})"
         )
+    errors: list[str] = []
+    models = _validate_models(data.get("models", {}), errors, source)
     try:
-        project = ProjectConfig.model_validate(data)
+        project = ProjectConfig.model_validate({**data, "models": models or {}})
     except ValidationError as exc:
-        lines = [f"{source}: {_format_error(e)}" for e in exc.errors()]
-        raise ConfigError("\n".join(lines)) from None
+        errors.extend(f"{source}: {_format_error(e)}" for e in exc.errors())
+        raise ConfigError("\n".join(errors)) from None
+    if errors:
+        raise ConfigError("\n".join(errors))
     ref_errors = project.check_references()
     if ref_errors:
         raise ConfigError("\n".join(f"{source}: {e}" for e in ref_errors))

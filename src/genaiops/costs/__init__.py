@@ -1,1 +1,2 @@
-"""Cost, holistically: the metering ledger now; budgets and lifecycle TCO build on it."""
+"""Cost, holistically: prices and cost arithmetic, the metering ledger; budgets and
+lifecycle TCO build on it. This room imports no provider code."""

@@ -1,24 +1,104 @@
-"""The metering ledger: one row per model call, and the audit row of each ask."""
+"""The metering ledger: one row per model call, with who asked and why; and the audit
+row of each ask.
+
+Rows are written with SQLAlchemy Core against :mod:`genaiops.storage.schema`. Every
+figure of a row can be traced to its inputs: tokens x the catalog price, or wall time x
+the instance price (:func:`genaiops.costs.pricing.cost_of`).
+"""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 import sqlalchemy as sa
 
-from genaiops.models.base import ChatResult
-from genaiops.models.catalog import CostBreakdown
+from genaiops.costs.pricing import CostBreakdown
 from genaiops.storage import Database
+from genaiops.storage.schema import asks, usage_ledger
 
-__all__ = ["Ledger", "UsageSummary"]
+__all__ = ["Attribution", "AuditRecord", "Ledger", "MeterEntry", "UsageSummary"]
+
+GroupKey = Literal["app", "model", "tenant", "api_key_id", "principal", "purpose"]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a call is charged to: copied onto every ledger and audit row."""
+
+    trace_id: str
+    app: str | None = None
+    tenant: str = "default"
+    principal: str | None = None
+    api_key_id: str | None = None
+    tags: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MeterEntry:
+    """One model call as the ledger stores it."""
+
+    attribution: Attribution
+    model: str
+    provider: str
+    purpose: str  # answer | judge | bench | eval ...
+    status: Literal["ok", "error", "cancelled"]
+    prompt_tokens: int
+    completion_tokens: int
+    tokens_estimated: bool
+    cost: CostBreakdown
+    latency_ms: float
+    ttft_ms: float
+    finish_reason: str | None = None
+    error: str | None = None
+
+    def row(self) -> dict[str, Any]:
+        a = self.attribution
+        return {
+            "trace_id": a.trace_id,
+            "app": a.app,
+            "tenant": a.tenant,
+            "principal": a.principal,
+            "api_key_id": a.api_key_id,
+            "tags": dict(a.tags),
+            "model": self.model,
+            "provider": self.provider,
+            "purpose": self.purpose,
+            "status": self.status,
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "tokens_estimated": self.tokens_estimated,
+            "input_usd": self.cost.input_usd,
+            "output_usd": self.cost.output_usd,
+            "instance_usd": self.cost.instance_usd,
+            "cost_usd": self.cost.total_usd,
+            "latency_ms": self.latency_ms,
+            "ttft_ms": self.ttft_ms,
+            "finish_reason": self.finish_reason,
+            "error": self.error,
+        }
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One ask as the audit keeps it; texts are already redacted by the caller."""
+
+    attribution: Attribution
+    question: str
+    answer: str
+    status: str
+    citations: list[dict[str, Any]]
+    findings: list[dict[str, Any]]
+    sources: list[dict[str, Any]]
+    timings: dict[str, float]
+    cost_usd: float
+    redaction: str
 
 
 @dataclass(frozen=True)
 class UsageSummary:
-    app: str | None
-    model: str
+    group: dict[str, str | None]
     calls: int
     prompt_tokens: int
     completion_tokens: int
@@ -26,119 +106,92 @@ class UsageSummary:
     latency_p50_ms: float
     latency_p95_ms: float
 
+    @property
+    def app(self) -> str | None:
+        return self.group.get("app")
+
+    @property
+    def model(self) -> str | None:
+        return self.group.get("model")
+
 
 class Ledger:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def record_call(
-        self,
-        *,
-        trace_id: str,
-        app: str | None,
-        provider: str,
-        result: ChatResult,
-        cost: CostBreakdown,
-    ) -> None:
-        with self.db.engine.begin() as conn:
-            conn.execute(
-                sa.text(
-                    "INSERT INTO usage_ledger (trace_id, app, model, provider, prompt_tokens, "
-                    "completion_tokens, tokens_estimated, input_usd, output_usd, instance_usd, "
-                    "cost_usd, latency_ms, ttft_ms, status) VALUES (:t, :a, :m, :p, :pi, :po, "
-                    ":est, :ci, :co, :cx, :c, :lat, :ttft, 'ok')"
-                ),
-                {
-                    "t": trace_id,
-                    "a": app,
-                    "m": result.model,
-                    "p": provider,
-                    "pi": result.usage.prompt_tokens,
-                    "po": result.usage.completion_tokens,
-                    "est": result.usage.estimated,
-                    "ci": cost.input_usd,
-                    "co": cost.output_usd,
-                    "cx": cost.instance_usd,
-                    "c": cost.total_usd,
-                    "lat": result.latency_s * 1e3,
-                    "ttft": result.ttft_s * 1e3,
-                },
-            )
+    def record(self, entries: Sequence[MeterEntry]) -> None:
+        """Write the calls of one request in one transaction."""
+        if entries:
+            with self.db.engine.begin() as conn:
+                conn.execute(sa.insert(usage_ledger), [e.row() for e in entries])
 
-    def record_failure(
-        self,
-        *,
-        trace_id: str,
-        app: str | None,
-        model: str,
-        provider: str,
-        error: str,
-        latency_s: float,
-    ) -> None:
+    def record_ask(self, record: AuditRecord) -> None:
+        a = record.attribution
         with self.db.engine.begin() as conn:
             conn.execute(
-                sa.text(
-                    "INSERT INTO usage_ledger (trace_id, app, model, provider, prompt_tokens, "
-                    "completion_tokens, input_usd, output_usd, instance_usd, cost_usd, "
-                    "latency_ms, ttft_ms, status, error) VALUES (:t, :a, :m, :p, 0, 0, 0, 0, 0, "
-                    "0, :lat, :lat, 'error', :e)"
-                ),
-                {
-                    "t": trace_id,
-                    "a": app,
-                    "m": model,
-                    "p": provider,
-                    "lat": latency_s * 1e3,
-                    "e": error,
-                },
-            )
-
-    def record_ask(self, row: dict[str, Any]) -> None:
-        with self.db.engine.begin() as conn:
-            conn.execute(
-                sa.text(
-                    "INSERT INTO asks (trace_id, app, question, answer, status, citations, "
-                    "findings, timings, cost_usd) VALUES (:trace_id, :app, :question, :answer, "
-                    ":status, CAST(:citations AS jsonb), CAST(:findings AS jsonb), "
-                    "CAST(:timings AS jsonb), :cost_usd)"
-                ),
-                {
-                    **row,
-                    "citations": json.dumps(row["citations"]),
-                    "findings": json.dumps(row["findings"]),
-                    "timings": json.dumps(row["timings"]),
-                },
+                sa.insert(asks).values(
+                    trace_id=a.trace_id,
+                    app=a.app or "",
+                    tenant=a.tenant,
+                    principal=a.principal,
+                    api_key_id=a.api_key_id,
+                    tags=dict(a.tags),
+                    question=record.question,
+                    answer=record.answer,
+                    status=record.status,
+                    citations=record.citations,
+                    findings=record.findings,
+                    sources=record.sources,
+                    timings=record.timings,
+                    cost_usd=record.cost_usd,
+                    redaction=record.redaction,
+                )
             )
 
     def calls(self, trace_id: str) -> list[dict[str, Any]]:
         with self.db.engine.connect() as conn:
             rows = conn.execute(
-                sa.text("SELECT * FROM usage_ledger WHERE trace_id = :t ORDER BY id"),
-                {"t": trace_id},
+                sa.select(usage_ledger)
+                .where(usage_ledger.c.trace_id == trace_id)
+                .order_by(usage_ledger.c.id)
             )
             return [dict(r._mapping) for r in rows]
 
-    def summary(self) -> list[UsageSummary]:
+    def ask(self, trace_id: str) -> dict[str, Any] | None:
         with self.db.engine.connect() as conn:
-            rows = conn.execute(
-                sa.text(
-                    "SELECT app, model, count(*) AS calls, sum(prompt_tokens) AS pi, "
-                    "sum(completion_tokens) AS po, sum(cost_usd) AS cost, "
-                    "percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50, "
-                    "percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS p95 "
-                    "FROM usage_ledger WHERE status = 'ok' GROUP BY app, model ORDER BY app, model"
-                )
+            row = conn.execute(sa.select(asks).where(asks.c.trace_id == trace_id)).first()
+            return dict(row._mapping) if row is not None else None
+
+    def summary(
+        self, group_by: Sequence[GroupKey] = ("app", "model"), tenant: str | None = None
+    ) -> list[UsageSummary]:
+        """Calls, tokens, cost and latency percentiles (``percentile_cont``, the same
+        definition as :func:`genaiops.stats.percentile`) per group of successful calls."""
+        cols = [usage_ledger.c[k] for k in group_by]
+        latency = usage_ledger.c.latency_ms
+        query = sa.select(
+            *cols,
+            sa.func.count().label("calls"),
+            sa.func.sum(usage_ledger.c.prompt_tokens).label("pi"),
+            sa.func.sum(usage_ledger.c.completion_tokens).label("po"),
+            sa.func.sum(usage_ledger.c.cost_usd).label("cost"),
+            sa.func.percentile_cont(0.5).within_group(latency).label("p50"),
+            sa.func.percentile_cont(0.95).within_group(latency).label("p95"),
+        ).where(usage_ledger.c.status == "ok")
+        if tenant is not None:
+            query = query.where(usage_ledger.c.tenant == tenant)
+        query = query.group_by(*cols).order_by(*cols)
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [
+            UsageSummary(
+                {k: getattr(r, k) for k in group_by},
+                int(r.calls),
+                int(r.pi),
+                int(r.po),
+                float(r.cost),
+                float(r.p50),
+                float(r.p95),
             )
-            return [
-                UsageSummary(
-                    r.app,
-                    r.model,
-                    r.calls,
-                    int(r.pi),
-                    int(r.po),
-                    float(r.cost),
-                    float(r.p50),
-                    float(r.p95),
-                )
-                for r in rows
-            ]
+            for r in rows
+        ]

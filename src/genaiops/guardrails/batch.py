@@ -5,11 +5,14 @@ Each input line: ``{"id": ..., "text": ..., "source": "input"|"output", "context
 line repeats ``id`` and adds ``action`` (NONE | BLOCKED | MASKED), ``text_out``,
 ``findings`` (``type, name, score, start, end, action``) and ``latency_ms``. This format
 is stable. A malformed line is answered with ``{"id", "line", "error"}`` and the batch
-goes on.
+goes on; blank lines are skipped (and counted). A file that cannot be read, is not UTF-8,
+or an output path that cannot be written raises :class:`~genaiops.errors.InputError`
+before anything is checked.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +20,34 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from genaiops.errors import InputError
 from genaiops.guardrails.engine import GuardOutcome, GuardrailEngine
 
-__all__ = ["BatchReport", "GuardRequest", "check_jsonl", "outcome_record"]
+__all__ = ["BatchReport", "GuardRequest", "check_jsonl", "outcome_record", "read_text_file"]
+
+
+def read_text_file(path: Path, what: str) -> str:
+    """The text of a UTF-8 file (a leading BOM is dropped); every way it cannot be read
+    becomes one :class:`InputError` that names the file, ``what`` it should be and the fix."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; pass the path of an existing {what}") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder; pass the path of a {what}, not a folder") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied; make the {what} readable") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the {what}: {exc.strerror or exc}") from None
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"{path}: the {what} is not UTF-8 text (byte 0x{data[exc.start]:02x} on line "
+            f"{line}); save it as UTF-8"
+        ) from None
 
 
 class GuardRequest(BaseModel):
@@ -54,16 +82,38 @@ def outcome_record(request_id: object, outcome: GuardOutcome) -> dict[str, Any]:
 
 @dataclass
 class BatchReport:
-    lines: int = 0
+    lines: int = 0  # non-blank lines, each answered with one output row
+    blank: int = 0  # blank lines, skipped
     actions: dict[str, int] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one per malformed line
 
 
 def check_jsonl(engine: GuardrailEngine, in_path: Path, out_path: Path) -> BatchReport:
+    """Check every non-blank line of ``in_path``; write one row per line to ``out_path``."""
+    if out_path.resolve() == in_path.resolve():
+        raise InputError(f"{out_path} is the input file; write the results to another file")
+    text = read_text_file(in_path, "JSONL input file")
     report = BatchReport()
-    with in_path.open(encoding="utf-8") as src, out_path.open("w", encoding="utf-8") as dst:
-        for n, line in enumerate(src, 1):
+    try:
+        dst = out_path.open("w", encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(
+            f"{out_path}: the folder {out_path.parent} does not exist; create it or write "
+            "the output somewhere else"
+        ) from None
+    except IsADirectoryError:
+        raise InputError(f"{out_path} is a folder; pass a file path for the output") from None
+    except OSError as exc:  # permission denied, a file where a folder should be, ...
+        raise InputError(
+            f"{out_path}: cannot write the output: {exc.strerror or exc}; choose another path"
+        ) from None
+    with dst:
+        lines = text.split("\n")  # not splitlines(): U+2028 may sit inside a JSON string
+        if lines[-1] == "":
+            lines.pop()  # the newline that ends the last line
+        for n, line in enumerate(lines, 1):
             if not line.strip():
+                report.blank += 1
                 continue
             report.lines += 1
             raw: Any = None

@@ -25,13 +25,13 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from genaiops.config_guardrails import ContentFiltersConfig
-from genaiops.guardrails.base import Check, Direction, Finding, Lazy
+from genaiops.guardrails.base import Check, CheckServices, Direction, Finding, Lazy
 
 if TYPE_CHECKING:
     from genaiops.knowledge.embedders import Embedder
@@ -193,6 +193,21 @@ class ContentFilterCheck(Check):
     @property
     def model(self) -> _Model:
         return self._model.get()
+
+    @classmethod
+    def from_config(cls, config: Any, services: CheckServices) -> Check | None:
+        """The ``content_filters`` policy key (every category ``none``: no check)."""
+        assert isinstance(config, ContentFiltersConfig)
+        if all(
+            s.input == "none" and s.output == "none"
+            for s in (getattr(config, c) for c in type(config).model_fields)
+        ):
+            return None
+        if services.embedder is None:
+            from genaiops.knowledge.embedders import CachingEmbedder, MiniLMEmbedder
+
+            services.embedder = CachingEmbedder(MiniLMEmbedder())
+        return cls(config, services.embedder)
 
     def warm_up(self) -> None:
         self.scores("warm up")

@@ -28,12 +28,12 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from genaiops.config_guardrails import DeniedTopicConfig
-from genaiops.guardrails.base import Check, Direction, Finding
+from genaiops.guardrails.base import Check, CheckServices, Direction, Finding
 from genaiops.guardrails.content_filter import Floats, LinearHeads, text_windows
 
 if TYPE_CHECKING:
@@ -122,6 +122,18 @@ class DeniedTopicCheck(Check):
         self._vectors: list[Floats] = []
         self._points: dict[str, _Model] = {}
         self._lock = threading.Lock()
+
+    @classmethod
+    def from_config(cls, config: Any, services: CheckServices) -> Check | None:
+        """The ``denied_topics`` policy key (a list of topics)."""
+        topics = list(config or [])
+        if not topics:
+            return None
+        if services.embedder is None:
+            from genaiops.knowledge.embedders import CachingEmbedder, MiniLMEmbedder
+
+            services.embedder = CachingEmbedder(MiniLMEmbedder())
+        return cls(topics, services.embedder)
 
     def warm_up(self) -> None:
         if self._model is not None:

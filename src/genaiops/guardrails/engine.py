@@ -1,32 +1,48 @@
 """The guardrail engine: a declared policy compiled into checks, applied per direction.
 
-``apply`` runs every check of the policy that covers the direction, times each one, and
-returns one :class:`GuardOutcome`. In ``shadow`` mode the findings are recorded but
-nothing is blocked or masked. Every key of a policy is compiled into a check here; the
-project file rejects keys this version has no check for, so nothing declared is skipped.
+The engine compiles each policy key through the registry of check kinds
+(:data:`genaiops.plugins.checks`: a built-in kind's name is the policy key it compiles)
+and then each plug-in entry of the policy's ``checks:`` list. The project file rejects
+keys this version has no check for, so nothing declared is skipped.
 
-Checks that embed text share one embedder through a small cache, so a question that is
-scored for denied topics, content and prompt attacks is embedded once.
+``apply`` runs every check of the policy that covers the direction, times each one, and
+returns one :class:`GuardOutcome`; ``checks="prefix"`` runs just the checks that can
+judge a part of an answer (a guarded stream releases each sentence after them) and
+``checks="whole"`` the others (grounding: the final verdict). In ``shadow``
+mode the findings are recorded but nothing is blocked or masked.
+
+Checks that embed text share the runtime's caching embedder, so a question that is
+retrieved with and scored for denied topics, content and prompt attacks is embedded once.
+A compiled engine is immutable and thread-safe; the runtime builds one per policy.
 """
 
 from __future__ import annotations
 
 import time
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
-import numpy as np
-
-from genaiops.config_guardrails import GuardrailPolicyConfig
-from genaiops.guardrails.base import Check, Direction, Finding
-from genaiops.guardrails.word_filter import WordFilter
-from genaiops.knowledge.embedders import Embedder, Vectors
+from genaiops.config_guardrails import (
+    BUILTIN_CHECK_KEYS,
+    PLUGIN_CHECK_KEY,
+    GuardrailPolicyConfig,
+    SensitiveInfoConfig,
+)
+from genaiops.errors import PluginError
+from genaiops.guardrails.base import Check, CheckServices, Direction, Finding
+from genaiops.guardrails.word_filter import profanity_words
+from genaiops.knowledge.embedders import CachingEmbedder, Embedder
 from genaiops.models.base import ModelProvider
 
-__all__ = ["CachingEmbedder", "GuardOutcome", "GuardrailEngine", "mask_text", "profanity_words"]
+__all__ = [
+    "CachingEmbedder",
+    "GuardOutcome",
+    "GuardrailEngine",
+    "compile_checks",
+    "mask_text",
+    "profanity_words",
+]
 
 
 @dataclass
@@ -36,46 +52,11 @@ class GuardOutcome:
     findings: list[Finding] = field(default_factory=list)
     latency_ms: dict[str, float] = field(default_factory=dict)  # per check type, and total
     shadow: bool = False
+    evidence: dict[str, Any] = field(default_factory=dict)  # per check type
 
     @property
     def blocked(self) -> bool:
         return self.action == "BLOCKED"
-
-
-class CachingEmbedder(Embedder):
-    """Wraps an embedder and remembers the vectors of the last ``size`` texts."""
-
-    def __init__(self, inner: Embedder, size: int = 512) -> None:
-        self.inner = inner
-        self.name = inner.name  # type: ignore[misc]
-        self.dim = inner.dim  # type: ignore[misc]
-        self.max_tokens = inner.max_tokens  # type: ignore[misc]
-        self._cache: OrderedDict[str, Vectors] = OrderedDict()
-        self._size = size
-
-    def count_tokens(self, text: str) -> int:
-        return self.inner.count_tokens(text)
-
-    def embed(self, texts: Sequence[str]) -> Vectors:
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        if missing:
-            for text, vec in zip(missing, self.inner.embed(missing), strict=True):
-                self._cache[text] = vec
-                if len(self._cache) > self._size:
-                    self._cache.popitem(last=False)
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for i, t in enumerate(texts):
-            vec = self._cache.get(t)
-            if vec is None:  # evicted within this call (a batch larger than the cache)
-                vec = self.inner.embed([t])[0]
-            out[i] = vec
-        return out
-
-
-def profanity_words() -> list[str]:
-    """The built-in profanity list (``guardrails/data/profanity.txt``)."""
-    text = resources.files("genaiops.guardrails").joinpath("data/profanity.txt").read_text("utf-8")
-    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
 
 
 def mask_text(text: str, findings: Sequence[Finding]) -> tuple[str, bool]:
@@ -96,6 +77,36 @@ def mask_text(text: str, findings: Sequence[Finding]) -> tuple[str, bool]:
     return out, bool(kept)
 
 
+def _build(kind: str, config: Any, services: CheckServices) -> Check | None:
+    from genaiops.plugins import checks
+
+    cls = checks.get(kind, key=kind)
+    if not (isinstance(cls, type) and issubclass(cls, Check)):
+        raise PluginError(f"the guardrail check {kind!r} ({cls!r}) is not a genaiops Check")
+    return cls.from_config(config, services)
+
+
+def compile_checks(policy: GuardrailPolicyConfig, services: CheckServices) -> list[Check]:
+    """Every check the policy declares: built-in keys first, then plug-in entries."""
+    out: list[Check] = []
+    for key in BUILTIN_CHECK_KEYS:
+        section = getattr(policy, key)
+        if section:
+            check = _build(key, section, services)
+            if check is not None:
+                out.append(check)
+    for entry in policy.checks:
+        kind = str(entry[PLUGIN_CHECK_KEY])
+        from genaiops.plugins import checks
+
+        schema = getattr(checks.get(kind), "config_model", None)
+        options = {k: v for k, v in entry.items() if k != PLUGIN_CHECK_KEY}
+        check = _build(kind, schema.model_validate(options) if schema else options, services)
+        if check is not None:
+            out.append(check)
+    return out
+
+
 class GuardrailEngine:
     def __init__(
         self,
@@ -106,48 +117,19 @@ class GuardrailEngine:
     ) -> None:
         self.name = name
         self.policy = policy
-        self._embedder = CachingEmbedder(embedder) if embedder is not None else None
-        self.checks: list[Check] = []
-        p = policy
-        words = list(p.word_filters.words) if p.word_filters else []
-        if p.word_filters and p.word_filters.profanity:
-            words += profanity_words()
-        if p.word_filters and words:
-            self.checks.append(WordFilter(words, p.word_filters.directions))
-        if p.sensitive_information and (
-            p.sensitive_information.entities or p.sensitive_information.regexes
-        ):
-            from genaiops.guardrails.pii import PiiCheck
+        if embedder is not None and not isinstance(embedder, CachingEmbedder):
+            embedder = CachingEmbedder(embedder)
+        self.services = CheckServices(embedder=embedder, judge=judge)
+        self.checks: list[Check] = compile_checks(policy, self.services)
+        self._redactor = self._make_redactor()
 
-            self.checks.append(PiiCheck(p.sensitive_information))
-        pa = p.prompt_attacks
-        if pa and {pa.strength_for("input"), pa.strength_for("document")} != {"none"}:
-            from genaiops.guardrails.prompt_attack import PromptAttackCheck
-
-            self.checks.append(PromptAttackCheck(pa, self._embedder))
-        if p.denied_topics:
-            from genaiops.guardrails.denied_topics import DeniedTopicCheck
-
-            self.checks.append(DeniedTopicCheck(list(p.denied_topics), self._need_embedder()))
-        if p.content_filters and any(
-            s.input != "none" or s.output != "none"
-            for s in (getattr(p.content_filters, c) for c in type(p.content_filters).model_fields)
-        ):
-            from genaiops.guardrails.content_filter import ContentFilterCheck
-
-            self.checks.append(ContentFilterCheck(p.content_filters, self._need_embedder()))
-        cg = p.contextual_grounding
-        if cg and (cg.grounding_threshold is not None or cg.relevance_threshold is not None):
-            from genaiops.guardrails.grounding import GroundingCheck
-
-            self.checks.append(GroundingCheck(cg, self._embedder, judge))
-
-    def _need_embedder(self) -> Embedder:
-        if self._embedder is None:
-            from genaiops.knowledge.embedders import MiniLMEmbedder
-
-            self._embedder = CachingEmbedder(MiniLMEmbedder())
-        return self._embedder
+    def warm_up(self) -> None:
+        """Load every check's artifacts and embed its fixed texts now (the runtime does
+        this once per engine, so no ask pays for it)."""
+        for check in self.checks:
+            check.warm_up()
+        if self.services.embedder is not None:
+            self.services.embedder.warm_up()
 
     def apply(
         self,
@@ -155,26 +137,81 @@ class GuardrailEngine:
         direction: Direction,
         sources: Sequence[str] = (),
         query: str | None = None,
+        *,
+        checks: Literal["all", "prefix", "whole"] = "all",
     ) -> GuardOutcome:
+        """Run the policy's checks for ``direction`` (``prefix``: only those that can judge
+        part of an answer; ``whole``: only those that need all of it)."""
         start = time.perf_counter()
         findings: list[Finding] = []
         timings: dict[str, float] = {}
-        for check in self.checks:
+        evidence: dict[str, Any] = {}
+        selected = {
+            "all": self.checks,
+            "prefix": [c for c in self.checks if c.can_judge_prefix],
+            "whole": [c for c in self.checks if not c.can_judge_prefix],
+        }[checks]
+        for check in selected:
             if direction not in check.directions:
                 continue
             t0 = time.perf_counter()
-            findings.extend(check.check(text, direction, sources, query))
+            result = check.inspect(text, direction, sources, query)
+            findings.extend(result.findings)
+            if result.evidence is not None:
+                evidence[check.type] = result.evidence
             timings[check.type] = timings.get(check.type, 0.0) + (time.perf_counter() - t0) * 1e3
         timings["total"] = (time.perf_counter() - start) * 1e3
         shadow = self.policy.mode == "shadow"
         if not findings or shadow:
-            return GuardOutcome("NONE", text, findings, timings, shadow)
+            return GuardOutcome("NONE", text, findings, timings, shadow, evidence)
         if any(f.action == "BLOCKED" for f in findings):
             message = (
                 self.policy.messages.blocked_output
                 if direction == "output"
                 else self.policy.messages.blocked_input
             )
-            return GuardOutcome("BLOCKED", message, findings, timings)
+            return GuardOutcome("BLOCKED", message, findings, timings, evidence=evidence)
         masked, changed = mask_text(text, findings)
-        return GuardOutcome("MASKED" if changed else "NONE", masked, findings, timings)
+        return GuardOutcome(
+            "MASKED" if changed else "NONE", masked, findings, timings, False, evidence
+        )
+
+    # -- audit redaction -------------------------------------------------------------------
+
+    def _make_redactor(self) -> Check | None:
+        """A PII check that masks, for the audit, what the policy's ``audit.redact`` says:
+        the entities and regexes the policy blocks or masks (``policy``), every entity
+        genaiops detects (``all``), or nothing (``none``). No I/O: the tagger loads on use."""
+        if self.policy.audit.redact == "none":
+            return None
+        from genaiops.config_guardrails import PII_ENTITIES, CustomRegexConfig, PiiEntityConfig
+        from genaiops.guardrails.pii import PiiCheck
+
+        si = self.policy.sensitive_information or SensitiveInfoConfig()
+        if self.policy.audit.redact == "all":
+            entities = [PiiEntityConfig(type=e, action="mask") for e in PII_ENTITIES]
+        else:
+            entities = [e.model_copy(update={"action": "mask"}) for e in si.entities]
+        regexes = [
+            CustomRegexConfig(name=r.name, pattern=r.pattern, action="mask")
+            for r in si.regexes
+            if r.action != "detect" or self.policy.audit.redact == "all"
+        ]
+        if self.policy.audit.redact == "policy":
+            entities = [
+                e
+                for e in entities
+                if any(x.type == e.type and x.action != "detect" for x in si.entities)
+            ]
+        if not (entities or regexes):
+            return None
+        return PiiCheck(
+            SensitiveInfoConfig(entities=entities, regexes=regexes, directions=["input"])
+        )
+
+    def redact(self, text: str) -> str:
+        """``text`` with the audit's PII masked (``[EMAIL_ADDRESS]``)."""
+        check = self._redactor
+        if check is None or not text:
+            return text
+        return mask_text(text, check.check(text, "input"))[0]

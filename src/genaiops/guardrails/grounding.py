@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from genaiops.config_guardrails import GroundingConfig
-from genaiops.guardrails.base import Check, Direction, Finding
+from genaiops.guardrails.base import Check, CheckResult, CheckServices, Direction, Finding
 from genaiops.guardrails.claims import Claim, Sentence, Term, split_claims, split_sentences, terms
 
 if TYPE_CHECKING:
@@ -230,6 +230,7 @@ class GroundingCheck(Check):
 
     type = "grounding"
     directions = frozenset({"output"})
+    can_judge_prefix = False  # a claim's support needs the whole answer
 
     def __init__(
         self,
@@ -242,6 +243,18 @@ class GroundingCheck(Check):
         self.judge = judge
         self.params = params
         self._embedder = embedder
+
+    @classmethod
+    def from_config(cls, config: Any, services: CheckServices) -> Check | None:
+        """The ``contextual_grounding`` policy key (no threshold: no check)."""
+        assert isinstance(config, GroundingConfig)
+        if config.grounding_threshold is None and config.relevance_threshold is None:
+            return None
+        return cls(config, services.embedder, services.judge)
+
+    def warm_up(self) -> None:
+        if self.config.relevance_threshold is not None:
+            self._get_embedder().warm_up()
 
     def _get_embedder(self) -> Embedder:
         if self._embedder is None:
@@ -452,13 +465,24 @@ class GroundingCheck(Check):
         sources: Sequence[str] = (),
         query: str | None = None,
     ) -> list[Finding]:
+        return self.inspect(text, direction, sources, query).findings
+
+    def inspect(
+        self,
+        text: str,
+        direction: Direction,
+        sources: Sequence[str] = (),
+        query: str | None = None,
+    ) -> CheckResult:
+        """Findings, with the :class:`GroundingReport` as evidence: which source supports
+        each claim (citations reuse it)."""
         if direction not in self.directions:
-            return []
+            return CheckResult([])
         g_t = self.config.grounding_threshold
         r_t = self.config.relevance_threshold
         want_rel = r_t is not None and bool(query and query.strip())
         if g_t is None and not want_rel:
-            return []
+            return CheckResult([])
         report = self.analyze(text, sources, query, grounding=g_t is not None, relevance=want_rel)
         findings: list[Finding] = []
         if g_t is not None and report.grounding is not None and report.grounding < g_t:
@@ -476,7 +500,7 @@ class GroundingCheck(Check):
                     ),
                 )
             )
-        return findings
+        return CheckResult(findings, report)
 
     def _grounding_finding(
         self, report: GroundingReport, threshold: float, has_sources: bool

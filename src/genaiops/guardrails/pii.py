@@ -26,10 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from genaiops.config_guardrails import PiiAction, SensitiveInfoConfig
-from genaiops.guardrails.base import Action, Check, Direction, Finding
+from genaiops.guardrails.base import Action, Check, CheckServices, Direction, Finding
 from genaiops.guardrails.pii_ner import ENTITIES as TAGGER_ENTITIES
 from genaiops.guardrails.pii_ner import Tagger
 from genaiops.guardrails.pii_recognizers import RECOGNIZERS, recognize
@@ -128,6 +128,15 @@ class PiiCheck(Check):
         if "input" in enabled:
             enabled.add("document")  # retrieved documents are screened like the question
         self.enabled: frozenset[Direction] = frozenset(enabled)
+
+    @classmethod
+    def from_config(cls, config: Any, services: CheckServices) -> Check | None:
+        """The ``sensitive_information`` policy key."""
+        assert isinstance(config, SensitiveInfoConfig)
+        return cls(config) if config.entities or config.regexes else None
+
+    def warm_up(self) -> None:
+        detect_pii("warm up", self.actions or None)
 
     def check(
         self,

@@ -21,6 +21,7 @@ feature code here is shared by training and inference, so both see the same feat
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 import zlib
 from collections.abc import Sequence
@@ -340,8 +341,14 @@ class Tagger:
 
     def __init__(self) -> None:
         self._loaded = False
+        self._lock = threading.Lock()
 
     def _load(self) -> None:
+        with self._lock:  # one thread reads the weights; the others wait for them
+            if not self._loaded:
+                self._read()
+
+    def _read(self) -> None:
         import numpy as np
 
         with resources.files("genaiops.guardrails").joinpath("data", ARTIFACT).open("rb") as f:

@@ -26,6 +26,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from genaiops.errors import ConfigError
+from genaiops.guardrails.batch import read_text_file
 from genaiops.guardrails.engine import GuardOutcome, GuardrailEngine
 
 __all__ = ["CaseResult", "PolicyCase", "PolicySuite", "load_suite", "run_suite"]
@@ -56,10 +57,21 @@ class PolicySuite(_Strict):
 
 
 def load_suite(path: Path) -> PolicySuite:
+    """Read and validate a suite; a file that cannot be read or is not UTF-8 raises
+    :class:`InputError`, a suite that is not valid raises :class:`ConfigError`."""
+    text = read_text_file(path, "policy test suite (YAML)")
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot read the test suite: {exc}") from None
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{path}: not valid YAML: {problem}{where}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(
+            f"{path}: a test suite is a YAML mapping with a 'cases' list "
+            f"(got {type(data).__name__})"
+        )
     try:
         return PolicySuite.model_validate(data)
     except ValidationError as exc:

@@ -41,7 +41,7 @@ import numpy as np
 import numpy.typing as npt
 
 from genaiops.config_guardrails import PromptAttackConfig
-from genaiops.guardrails.base import Check, Direction, Finding, Lazy
+from genaiops.guardrails.base import Check, CheckServices, Direction, Finding, Lazy
 from genaiops.guardrails.normalize import decoded_variants, normalize
 
 if TYPE_CHECKING:
@@ -382,6 +382,14 @@ class PromptAttackCheck(Check):
     @property
     def model(self) -> PromptAttackModel:
         return self._model.get()
+
+    @classmethod
+    def from_config(cls, config: Any, services: CheckServices) -> Check | None:
+        """The ``prompt_attacks`` policy key (``none`` in both directions: no check)."""
+        assert isinstance(config, PromptAttackConfig)
+        if {config.strength_for("input"), config.strength_for("document")} == {"none"}:
+            return None
+        return cls(config, services.embedder)
 
     def warm_up(self) -> None:
         self.model.best("warm up", "input")

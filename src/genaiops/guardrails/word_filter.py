@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
-from genaiops.guardrails.base import Check, Direction, Finding
+from genaiops.guardrails.base import Check, CheckServices, Direction, Finding
 
-__all__ = ["WordFilter"]
+__all__ = ["WordFilter", "profanity_words"]
+
+
+def profanity_words() -> list[str]:
+    """The built-in profanity list (``guardrails/data/profanity.txt``)."""
+    from importlib import resources
+
+    text = resources.files("genaiops.guardrails").joinpath("data/profanity.txt").read_text("utf-8")
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
 
 
 class WordFilter(Check):
@@ -22,6 +31,18 @@ class WordFilter(Check):
             if alternatives
             else None
         )
+
+    @classmethod
+    def from_config(cls, config: Any, services: CheckServices) -> Check | None:
+        """The ``word_filters`` policy key: the listed words plus, with ``profanity``, the
+        built-in list."""
+        from genaiops.config_guardrails import WordFilterConfig
+
+        assert isinstance(config, WordFilterConfig)
+        words = list(config.words)
+        if config.profanity:
+            words += profanity_words()
+        return cls(words, config.directions) if any(w.strip() for w in words) else None
 
     def check(
         self,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from genaiops.config import KnowledgeBaseConfig
 from genaiops.knowledge.chunking import chunk_document
-from genaiops.knowledge.connectors import FolderConnector, SkippedFile
+from genaiops.knowledge.connectors import Connector, SkippedFile, create_connector
 from genaiops.knowledge.embedders import Embedder
 from genaiops.knowledge.store import DocumentStore, KBStats, RetrievedChunk
 
@@ -50,12 +50,10 @@ class KnowledgeBase:
         self.store = store
         self.base_dir = base_dir
 
-    def connector(self) -> FolderConnector:
-        paths = [
-            p if (p := Path(raw).expanduser()).is_absolute() else self.base_dir / p
-            for raw in self.config.paths
-        ]
-        return FolderConnector(paths, self.config.include, self.base_dir)
+    def connector(self) -> Connector:
+        return create_connector(
+            "folder", {"paths": self.config.paths, "include": self.config.include}, self.base_dir
+        )
 
     def ingest(self, progress: ProgressCallback | None = None, prune: bool = True) -> IngestReport:
         """Bring the store in line with the folders: add new and changed files, skip

@@ -1,20 +1,33 @@
 """Connectors: where documents come from. First cut: folders of Markdown and text files.
 
-A connector yields :class:`SourceDocument` objects and reports what it could not read
-instead of failing the batch: a malformed file is listed with its reason and the rest is
-ingested.
+The contract (:class:`Connector`): ``documents()`` yields :class:`SourceDocument` objects
+with stable ``source`` ids, and reports what it could not read in ``skipped`` instead of
+failing the batch: a malformed file is listed with its reason and the rest is ingested.
+Connector kinds are registered in the entry point group ``genaiops.connectors``
+(:data:`genaiops.plugins.connectors`); ``from_config`` builds one from its options.
 """
 
 from __future__ import annotations
 
 import hashlib
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from genaiops.knowledge.chunking import document_title
 
-__all__ = ["FolderConnector", "SkippedFile", "SourceDocument"]
+__all__ = [
+    "Connector",
+    "FolderConnector",
+    "FolderConnectorConfig",
+    "SkippedFile",
+    "SourceDocument",
+    "create_connector",
+]
 
 MAX_BYTES = 20_000_000
 
@@ -36,8 +49,54 @@ class SkippedFile:
     reason: str
 
 
-class FolderConnector:
+class Connector(ABC):
+    """Where a knowledge base's documents come from."""
+
+    config_model: ClassVar[type[BaseModel]]
+    skipped: list[SkippedFile]
+
+    @classmethod
+    @abstractmethod
+    def from_config(cls, config: Any, base_dir: Path) -> Connector:
+        """Build from options validated by ``config_model``; paths relative to ``base_dir``."""
+
+    @abstractmethod
+    def documents(self) -> Iterator[SourceDocument]:
+        """Every readable document, each ``source`` stable across runs; what cannot be read
+        goes to ``skipped`` (reset at the start of each iteration), never raised."""
+
+
+class FolderConnectorConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    paths: list[str] = Field(min_length=1)
+    include: list[str] = ["**/*.md", "**/*.markdown", "**/*.txt"]
+
+
+def create_connector(kind: str, options: dict[str, Any], base_dir: Path) -> Connector:
+    """A connector of a registered kind, its options validated by the kind's schema."""
+    from genaiops.errors import PluginError
+    from genaiops.plugins import connectors
+
+    cls = connectors.get(kind, key="connector")
+    if not (isinstance(cls, type) and issubclass(cls, Connector)):
+        raise PluginError(f"the connector {kind!r} ({cls!r}) is not a genaiops Connector")
+    return cls.from_config(cls.config_model.model_validate(options), base_dir)
+
+
+class FolderConnector(Connector):
     """Files under one or more folders matching glob patterns, read as UTF-8 text."""
+
+    config_model = FolderConnectorConfig
+
+    @classmethod
+    def from_config(cls, config: Any, base_dir: Path) -> Connector:
+        assert isinstance(config, FolderConnectorConfig)
+        paths = [
+            p if (p := Path(raw).expanduser()).is_absolute() else base_dir / p
+            for raw in config.paths
+        ]
+        return cls(paths, config.include, base_dir)
 
     def __init__(self, paths: Sequence[Path], include: Sequence[str], base_dir: Path) -> None:
         self.paths = list(paths)

@@ -6,6 +6,13 @@
   longest text of a batch and truncates at 256 tokens. No torch.
 * :class:`HashEmbedder` - a deterministic fake (hashed word unigrams and bigrams) for fast
   tests of orchestration. It is documented as a fake and never the default.
+* :class:`CachingEmbedder` - the runtime's one thread-safe embedding cache in front of an
+  embedder: retrieval and every guardrail check share it, so a text is embedded once per
+  request (keys ignore whitespace differences, which the tokenizer ignores too).
+
+Embedder kinds are registered in the entry point group ``genaiops.embedders``
+(:data:`genaiops.plugins.embedders`); ``config_model`` is the schema of a knowledge
+base's ``embedder_options``.
 """
 
 from __future__ import annotations
@@ -16,16 +23,25 @@ import itertools
 import re
 import threading
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
 import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict, Field
 
-from genaiops.errors import DependencyError
+from genaiops.errors import DependencyError, PluginError
 
-__all__ = ["Embedder", "HashEmbedder", "MiniLMEmbedder", "create_embedder"]
+__all__ = [
+    "CachingEmbedder",
+    "Embedder",
+    "HashEmbedder",
+    "MiniLMEmbedder",
+    "MiniLMOptions",
+    "create_embedder",
+]
 
 Vectors = npt.NDArray[np.float32]
 
@@ -37,6 +53,10 @@ class Embedder(ABC):
     name: ClassVar[str]
     dim: ClassVar[int]
     max_tokens: ClassVar[int]
+    config_model: ClassVar[type[BaseModel] | None] = None  # schema of embedder_options
+
+    def warm_up(self) -> None:  # noqa: B027 - optional hook
+        """Load the model now rather than on the first call."""
 
     @abstractmethod
     def embed(self, texts: Sequence[str]) -> Vectors: ...
@@ -57,10 +77,18 @@ def _package_dir(name: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+class MiniLMOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    threads: int = Field(1, ge=1, le=64, description="onnxruntime intra-op threads")
+    batch_size: int = Field(32, ge=1, le=1024)
+
+
 class MiniLMEmbedder(Embedder):
     name = "minilm-l6-int8"
     dim = 384
     max_tokens = 256
+    config_model = MiniLMOptions
 
     def __init__(self, batch_size: int = 32, threads: int = 1) -> None:
         self.batch_size = batch_size
@@ -162,11 +190,70 @@ class HashEmbedder(Embedder):
         return out
 
 
-def create_embedder(name: str, threads: int = 1) -> Embedder:
-    if name == MiniLMEmbedder.name:
-        return MiniLMEmbedder(threads=threads)
-    if name == HashEmbedder.name:
-        return HashEmbedder()
-    raise ValueError(
-        f"unknown embedder {name!r}; valid: {MiniLMEmbedder.name}, {HashEmbedder.name}"
-    )
+class CachingEmbedder(Embedder):
+    """An LRU of the vectors of the last ``size`` texts in front of ``inner``; safe to share
+    between threads. ``misses`` counts texts actually embedded (tests read it)."""
+
+    def __init__(self, inner: Embedder, size: int = 4096) -> None:
+        self.inner = inner
+        self.name = inner.name  # type: ignore[misc]
+        self.dim = inner.dim  # type: ignore[misc]
+        self.max_tokens = inner.max_tokens  # type: ignore[misc]
+        self._cache: OrderedDict[str, Vectors] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def key(text: str) -> str:
+        return " ".join(text.split())
+
+    def warm_up(self) -> None:
+        self.inner.warm_up()
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        keys = [self.key(t) for t in texts]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        missing: dict[str, int] = {}
+        with self._lock:
+            for i, k in enumerate(keys):
+                vec = self._cache.get(k)
+                if vec is None:
+                    missing.setdefault(k, i)
+                else:
+                    self._cache.move_to_end(k)
+                    out[i] = vec
+                    self.hits += 1
+        if missing:
+            # embedded outside the lock: other threads' lookups go on meanwhile
+            vectors = self.inner.embed([texts[i] for i in missing.values()])
+            fresh = dict(zip(missing, vectors, strict=True))
+            with self._lock:
+                self.misses += len(fresh)
+                for k, vec in fresh.items():
+                    self._cache[k] = vec
+                    self._cache.move_to_end(k)
+                while len(self._cache) > self._size:
+                    self._cache.popitem(last=False)
+            for i, k in enumerate(keys):
+                if k in fresh:
+                    out[i] = fresh[k]
+        return out
+
+
+def create_embedder(name: str, options: dict[str, object] | None = None) -> Embedder:
+    """An embedder of a registered kind (:data:`genaiops.plugins.embedders`), its options
+    validated by the kind's own schema."""
+    from genaiops.plugins import embedders
+
+    cls = embedders.get(name, key="embedder")
+    schema = getattr(cls, "config_model", None)
+    kwargs = schema.model_validate(options or {}).model_dump() if schema is not None else {}
+    embedder = cls(**kwargs)
+    if not isinstance(embedder, Embedder):
+        raise PluginError(f"the embedder {name!r} ({cls!r}) is not a genaiops Embedder")
+    return embedder

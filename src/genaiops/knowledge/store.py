@@ -2,8 +2,9 @@
 
 One ``chunks`` table holds every knowledge base; the embedding column is an untyped
 ``vector`` so knowledge bases with different embedders coexist. Each knowledge base gets
-a partial HNSW index on ``embedding::vector(dim)`` restricted to its rows, created when
-the knowledge base is first written (never in a constructor).
+a partial HNSW index on ``embedding::vector(dim)`` restricted to its rows, built
+concurrently when the knowledge base is first written (never in a constructor, never
+blocking writes to other knowledge bases).
 """
 
 from __future__ import annotations
@@ -16,11 +17,14 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 import sqlalchemy as sa
+from pgvector.sqlalchemy import Vector
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from genaiops.errors import ConfigError
+from genaiops.errors import ConfigError, InputError, NotFoundError
 from genaiops.knowledge.chunking import Chunk
 from genaiops.knowledge.connectors import SourceDocument
 from genaiops.storage import Database
+from genaiops.storage.schema import HNSW_INDEX_PREFIX, chunks, documents, knowledge_bases
 
 __all__ = ["DocumentStore", "KBStats", "PgDocumentStore", "RetrievedChunk"]
 
@@ -61,7 +65,7 @@ class DocumentStore(Protocol):
         self,
         kb: str,
         doc: SourceDocument,
-        chunks: Sequence[Chunk],
+        doc_chunks: Sequence[Chunk],
         embeddings: npt.NDArray[np.float32],
     ) -> None: ...
 
@@ -72,11 +76,14 @@ class DocumentStore(Protocol):
     def stats(self, kb: str) -> KBStats: ...
 
 
-def _vec(v: npt.NDArray[np.float32]) -> str:
-    return "[" + ",".join(f"{x:.7g}" for x in v.tolist()) + "]"
+def _index_name(kb: str) -> str:
+    return HNSW_INDEX_PREFIX + hashlib.md5(kb.encode()).hexdigest()[:12]
 
 
 class PgDocumentStore:
+    """The store on PostgreSQL + pgvector, in SQLAlchemy Core over
+    :mod:`genaiops.storage.schema`; vectors bound by pgvector's own type adapter."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
         self._dims: dict[str, int] = {}
@@ -84,23 +91,15 @@ class PgDocumentStore:
     def ensure_kb(self, kb: str, embedder: str, dim: int) -> None:
         with self.db.engine.begin() as conn:
             row = conn.execute(
-                sa.text("SELECT embedder, dim FROM knowledge_bases WHERE name = :n"), {"n": kb}
+                sa.select(knowledge_bases.c.embedder, knowledge_bases.c.dim).where(
+                    knowledge_bases.c.name == kb
+                )
             ).first()
             if row is None:
                 conn.execute(
-                    sa.text(
-                        "INSERT INTO knowledge_bases (name, embedder, dim) VALUES (:n, :e, :d)"
-                    ),
-                    {"n": kb, "e": embedder, "d": dim},
-                )
-                index = "chunks_hnsw_" + hashlib.md5(kb.encode()).hexdigest()[:12]
-                literal = kb.replace("'", "''")
-                conn.execute(
-                    sa.text(
-                        f"CREATE INDEX IF NOT EXISTS {index} ON chunks USING hnsw "
-                        f"((embedding::vector({int(dim)})) vector_cosine_ops) "
-                        f"WHERE kb = '{literal}'"
-                    )
+                    pg_insert(knowledge_bases)
+                    .values(name=kb, embedder=embedder, dim=dim)
+                    .on_conflict_do_nothing()
                 )
             elif row.embedder != embedder or row.dim != dim:
                 raise ConfigError(
@@ -108,24 +107,52 @@ class PgDocumentStore:
                     f"{row.embedder} ({row.dim} dims), not {embedder}; re-ingest it with "
                     f"'genaiops kb ingest {kb} --rebuild' or restore the embedder"
                 )
+        self._ensure_index(kb, dim)
         self._dims[kb] = dim
 
+    def _ensure_index(self, kb: str, dim: int) -> None:
+        """The knowledge base's HNSW index, built ``CONCURRENTLY`` (outside a transaction)
+        so writes to this and every other knowledge base go on while it builds. An index
+        left invalid by an interrupted build is dropped and built again."""
+        name = _index_name(kb)
+        with self.db.engine.connect() as conn:
+            valid = conn.execute(
+                sa.text(
+                    "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                    "WHERE c.relname = :n"
+                ),
+                {"n": name},
+            ).scalar()
+        if valid:
+            return
+        literal = kb.replace("'", "''")
+        with self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            if valid is False:
+                conn.execute(sa.text(f"DROP INDEX CONCURRENTLY IF EXISTS {name}"))
+            conn.execute(
+                sa.text(
+                    f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON chunks USING hnsw "
+                    f"((embedding::vector({int(dim)})) vector_cosine_ops) WHERE kb = '{literal}'"
+                )
+            )
+
     def drop_kb(self, kb: str) -> None:
-        index = "chunks_hnsw_" + hashlib.md5(kb.encode()).hexdigest()[:12]
         with self.db.engine.begin() as conn:
-            conn.execute(sa.text("DELETE FROM chunks WHERE kb = :kb"), {"kb": kb})
-            conn.execute(sa.text("DELETE FROM knowledge_bases WHERE name = :kb"), {"kb": kb})
-            conn.execute(sa.text(f"DROP INDEX IF EXISTS {index}"))
+            conn.execute(sa.delete(chunks).where(chunks.c.kb == kb))
+            conn.execute(sa.delete(documents).where(documents.c.kb == kb))
+            conn.execute(sa.delete(knowledge_bases).where(knowledge_bases.c.name == kb))
+        with self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(sa.text(f"DROP INDEX CONCURRENTLY IF EXISTS {_index_name(kb)}"))
         self._dims.pop(kb, None)
 
     def _dim(self, kb: str) -> int:
         if kb not in self._dims:
             with self.db.engine.connect() as conn:
                 dim = conn.execute(
-                    sa.text("SELECT dim FROM knowledge_bases WHERE name = :n"), {"n": kb}
+                    sa.select(knowledge_bases.c.dim).where(knowledge_bases.c.name == kb)
                 ).scalar()
             if dim is None:
-                raise ConfigError(
+                raise NotFoundError(
                     f"knowledge base {kb!r} has not been ingested yet; "
                     f"run 'genaiops kb ingest {kb}'"
                 )
@@ -135,7 +162,7 @@ class PgDocumentStore:
     def checksums(self, kb: str) -> dict[str, str]:
         with self.db.engine.connect() as conn:
             rows = conn.execute(
-                sa.text("SELECT source, checksum FROM documents WHERE kb = :kb"), {"kb": kb}
+                sa.select(documents.c.source, documents.c.checksum).where(documents.c.kb == kb)
             )
             return {r.source: r.checksum for r in rows}
 
@@ -143,41 +170,44 @@ class PgDocumentStore:
         self,
         kb: str,
         doc: SourceDocument,
-        chunks: Sequence[Chunk],
+        doc_chunks: Sequence[Chunk],
         embeddings: npt.NDArray[np.float32],
     ) -> None:
+        if len(doc_chunks) != len(embeddings):
+            raise InputError(
+                f"{doc.source}: {len(doc_chunks)} chunks but {len(embeddings)} embeddings"
+            )
         with self.db.engine.begin() as conn:
             conn.execute(
-                sa.text("DELETE FROM documents WHERE kb = :kb AND source = :s"),
-                {"kb": kb, "s": doc.source},
+                sa.delete(documents).where(documents.c.kb == kb, documents.c.source == doc.source)
             )
             doc_id = conn.execute(
-                sa.text(
-                    "INSERT INTO documents (kb, source, title, checksum, n_chars) "
-                    "VALUES (:kb, :s, :t, :c, :n) RETURNING id"
-                ),
-                {"kb": kb, "s": doc.source, "t": doc.title, "c": doc.checksum, "n": len(doc.text)},
+                sa.insert(documents)
+                .values(
+                    kb=kb,
+                    source=doc.source,
+                    title=doc.title,
+                    checksum=doc.checksum,
+                    n_chars=len(doc.text),
+                )
+                .returning(documents.c.id)
             ).scalar_one()
-            if chunks:
+            if doc_chunks:
                 conn.execute(
-                    sa.text(
-                        "INSERT INTO chunks (document_id, kb, ordinal, heading, text, start_char, "
-                        "end_char, n_tokens, embedding) VALUES (:d, :kb, :o, :h, :t, :s, :e, :n, "
-                        "CAST(:v AS vector))"
-                    ),
+                    sa.insert(chunks),
                     [
                         {
-                            "d": doc_id,
+                            "document_id": doc_id,
                             "kb": kb,
-                            "o": c.ordinal,
-                            "h": c.heading,
-                            "t": c.text,
-                            "s": c.start_char,
-                            "e": c.end_char,
-                            "n": c.n_tokens,
-                            "v": _vec(embeddings[i]),
+                            "ordinal": c.ordinal,
+                            "heading": c.heading,
+                            "text": c.text,
+                            "start_char": c.start_char,
+                            "end_char": c.end_char,
+                            "n_tokens": c.n_tokens,
+                            "embedding": embeddings[i],
                         }
-                        for i, c in enumerate(chunks)
+                        for i, c in enumerate(doc_chunks)
                     ],
                 )
 
@@ -186,24 +216,42 @@ class PgDocumentStore:
             return 0
         with self.db.engine.begin() as conn:
             result = conn.execute(
-                sa.text("DELETE FROM documents WHERE kb = :kb AND source = ANY(:s)"),
-                {"kb": kb, "s": list(sources)},
+                sa.delete(documents).where(
+                    documents.c.kb == kb, documents.c.source.in_(list(sources))
+                )
             )
             return int(result.rowcount)
 
     def search(self, kb: str, query: npt.NDArray[np.float32], k: int) -> list[RetrievedChunk]:
         dim = self._dim(kb)
         if query.shape != (dim,):
-            raise ValueError(f"query has shape {query.shape}; knowledge base {kb} holds {dim} dims")
-        sql = sa.text(
-            f"SELECT c.id, d.source, d.title, c.ordinal, c.heading, c.text, c.start_char, "
-            f"c.end_char, 1 - (c.embedding::vector({dim}) <=> CAST(:q AS vector({dim}))) AS score "
-            f"FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.kb = :kb "
-            f"ORDER BY c.embedding::vector({dim}) <=> CAST(:q AS vector({dim})) LIMIT :k"
+            raise InputError(
+                f"the query vector has shape {query.shape}; knowledge base {kb} holds {dim} dims "
+                f"(was it embedded with the knowledge base's embedder?)"
+            )
+        distance = sa.cast(chunks.c.embedding, Vector(dim)).cosine_distance(
+            sa.cast(sa.bindparam("q", query, type_=Vector(dim)), Vector(dim))
+        )
+        sql = (
+            sa.select(
+                chunks.c.id,
+                documents.c.source,
+                documents.c.title,
+                chunks.c.ordinal,
+                chunks.c.heading,
+                chunks.c.text,
+                chunks.c.start_char,
+                chunks.c.end_char,
+                (1 - distance).label("score"),
+            )
+            .join(documents, documents.c.id == chunks.c.document_id)
+            .where(chunks.c.kb == kb)
+            .order_by(distance)
+            .limit(k)
         )
         with self.db.engine.begin() as conn:
             conn.execute(sa.text(f"SET LOCAL hnsw.ef_search = {max(40, 2 * int(k))}"))
-            rows = conn.execute(sql, {"q": _vec(query), "kb": kb, "k": k}).all()
+            rows = conn.execute(sql).all()
         return [
             RetrievedChunk(
                 chunk_id=r.id,
@@ -220,13 +268,14 @@ class PgDocumentStore:
         ]
 
     def stats(self, kb: str) -> KBStats:
+        n_docs = (
+            sa.select(sa.func.count()).select_from(documents).where(documents.c.kb == kb)
+        ).scalar_subquery()
+        query = sa.select(
+            n_docs.label("docs"),
+            sa.func.count().label("chunks"),
+            sa.func.coalesce(sa.func.sum(chunks.c.n_tokens), 0).label("tokens"),
+        ).where(chunks.c.kb == kb)
         with self.db.engine.connect() as conn:
-            row = conn.execute(
-                sa.text(
-                    "SELECT (SELECT count(*) FROM documents WHERE kb = :kb) AS docs, "
-                    "count(*) AS chunks, coalesce(sum(n_tokens), 0) AS tokens "
-                    "FROM chunks WHERE kb = :kb"
-                ),
-                {"kb": kb},
-            ).one()
+            row = conn.execute(query).one()
         return KBStats(int(row.docs), int(row.chunks), int(row.tokens))

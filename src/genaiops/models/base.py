@@ -3,27 +3,49 @@
 A provider turns a list of messages and options into a :class:`ChatResult` carrying the
 text, the token usage, the time to first token and the total latency. Streaming is the
 same call with ``on_token``: providers call it with each piece of text as it arrives, so
-the time to first token is measured the same way whether or not the caller streams.
-:meth:`ModelProvider.stream` turns that into an iterator for callers that want one.
+the time to first token is measured the same way whether or not the caller streams. A
+callback that returns ``True`` stops the generation: the provider returns what it has,
+with ``finish_reason="cancelled"`` and the usage of what was generated (a guarded stream
+stops a blocked answer this way, and Ctrl-C stops an ask).
 
+:meth:`ModelProvider.count_prompt_tokens` counts a prompt the way the model will see it
+(chat template included) so that sources are fitted to the context window with the
+model's own tokenizer; a provider that cannot count exactly says so (``exact=False``).
+
+A provider kind is registered in the entry point group ``genaiops.providers`` (see
+:mod:`genaiops.plugins`); ``config_model`` is the schema of its project-file entry.
 Providers do no I/O in their constructor; they load or connect on first use
-(:meth:`warm_up`) and release in :meth:`close`.
+(:meth:`warm_up`) and release in :meth:`close`. Errors are :mod:`genaiops.errors` types
+chosen from the endpoint's status and error code, never from message text.
 """
 
 from __future__ import annotations
 
+import contextvars
 import queue
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["ChatOptions", "ChatResult", "Message", "ModelProvider", "TokenCallback", "Usage"]
+from genaiops.config import ModelConfigBase
 
-TokenCallback = Callable[[str], None]
+__all__ = [
+    "ChatOptions",
+    "ChatResult",
+    "Message",
+    "ModelProvider",
+    "TokenCallback",
+    "TokenCount",
+    "Usage",
+]
+
+#: called with each piece of text; returning True stops the generation
+TokenCallback = Callable[[str], bool | None]
 
 
 class Message(BaseModel):
@@ -55,13 +77,26 @@ class Usage:
     def total_tokens(self) -> int:
         return self.prompt_tokens + self.completion_tokens
 
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            self.prompt_tokens + other.prompt_tokens,
+            self.completion_tokens + other.completion_tokens,
+            self.estimated or other.estimated,
+        )
+
+
+@dataclass(frozen=True)
+class TokenCount:
+    tokens: int
+    exact: bool  # False: an estimate (the provider has no tokenizer here)
+
 
 @dataclass(frozen=True)
 class ChatResult:
     text: str
     usage: Usage
     model: str
-    finish_reason: str
+    finish_reason: str  # stop | length | cancelled | ...
     latency_s: float  # request sent -> last token
     ttft_s: float  # request sent -> first token (== latency_s when nothing streamed)
     extra: dict[str, object] = field(default_factory=dict)
@@ -71,15 +106,32 @@ class ChatResult:
         gen = self.latency_s - self.ttft_s
         return self.usage.completion_tokens / gen if gen > 0 else 0.0
 
+    @property
+    def cancelled(self) -> bool:
+        return self.finish_reason == "cancelled"
+
+
+def estimate_tokens(text: str) -> int:
+    """A rough token count (4 characters a token) for providers with no tokenizer here."""
+    return max(1, (len(text) + 3) // 4)
+
 
 class ModelProvider(ABC):
-    """Base class of model providers. Subclasses set ``kind`` and implement :meth:`chat`."""
+    """Base class of model providers. Subclasses set ``kind`` and ``config_model`` and
+    implement :meth:`chat`."""
 
     kind: ClassVar[str]
+    config_model: ClassVar[type[ModelConfigBase]] = ModelConfigBase
     can_stream: ClassVar[bool] = True
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, config: ModelConfigBase, base_dir: Path | None = None) -> None:
         self.name = name
+        self.config = config
+        self.base_dir = base_dir
+
+    @property
+    def context_window(self) -> int:
+        return self.config.context_tokens()
 
     def warm_up(self) -> None:  # noqa: B027 - optional hook
         """Load the model or open the client now rather than on the first call."""
@@ -91,33 +143,51 @@ class ModelProvider(ABC):
         options: ChatOptions | None = None,
         on_token: TokenCallback | None = None,
     ) -> ChatResult:
-        """Generate a reply; call ``on_token`` with each piece of text as it arrives."""
+        """Generate a reply; call ``on_token`` with each piece of text as it arrives and
+        stop when it returns True."""
+
+    def count_prompt_tokens(self, messages: Sequence[Message]) -> TokenCount:
+        """Tokens the prompt takes, chat template included. The default estimates."""
+        text = "".join(m.content for m in messages)
+        return TokenCount(estimate_tokens(text) + 4 * len(messages), exact=False)
 
     def stream(
         self, messages: Sequence[Message], options: ChatOptions | None = None
     ) -> Iterator[str | ChatResult]:
-        """Yield text pieces as they arrive, then the final :class:`ChatResult`."""
+        """Yield text pieces as they arrive, then the final :class:`ChatResult`. Closing
+        the iterator early stops the generation."""
         q: queue.Queue[tuple[str, object]] = queue.Queue()
+        stop = threading.Event()
+
+        def on_token(text: str) -> bool:
+            q.put(("tok", text))
+            return stop.is_set()
 
         def run() -> None:
             try:
-                q.put(("done", self.chat(messages, options, on_token=lambda t: q.put(("tok", t)))))
+                q.put(("done", self.chat(messages, options, on_token=on_token)))
             except BaseException as exc:  # re-raised in the consumer's thread
                 q.put(("err", exc))
 
-        worker = threading.Thread(target=run, name=f"genaiops-stream-{self.name}", daemon=True)
+        ctx = contextvars.copy_context()  # the caller's attribution travels with the call
+        worker = threading.Thread(
+            target=ctx.run, args=(run,), name=f"genaiops-stream-{self.name}", daemon=True
+        )
         worker.start()
-        while True:
-            kind, item = q.get()
-            if kind == "tok":
-                yield str(item)
-            elif kind == "done":
-                assert isinstance(item, ChatResult)
-                yield item
-                return
-            else:
-                assert isinstance(item, BaseException)
-                raise item
+        try:
+            while True:
+                kind, item = q.get()
+                if kind == "tok":
+                    yield str(item)
+                elif kind == "done":
+                    assert isinstance(item, ChatResult)
+                    yield item
+                    return
+                else:
+                    assert isinstance(item, BaseException)
+                    raise item
+        finally:
+            stop.set()
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the model or client."""

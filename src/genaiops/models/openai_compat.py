@@ -10,10 +10,17 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from genaiops.config import OpenAIModelConfig
-from genaiops.errors import ContextLengthError, ModelError, ModelUnavailableError
+from genaiops.config import ModelConfigBase, OpenAIModelConfig
+from genaiops.errors import (
+    ContextLengthError,
+    InputError,
+    ModelError,
+    ModelUnavailableError,
+    RateLimitError,
+)
 from genaiops.models.base import (
     ChatOptions,
     ChatResult,
@@ -21,17 +28,72 @@ from genaiops.models.base import (
     ModelProvider,
     TokenCallback,
     Usage,
+    estimate_tokens,
 )
 
-__all__ = ["OpenAICompatibleProvider"]
+__all__ = ["OpenAICompatibleProvider", "error_for_status"]
+
+#: error codes and types that OpenAI, llama.cpp's server and others use for an over-long
+#: prompt (the body's ``error.code`` / ``error.type``; never the message text)
+CONTEXT_CODES = frozenset(
+    {"context_length_exceeded", "exceed_context_size_error", "string_above_max_length"}
+)
+
+
+def _retry_after(headers: Any) -> float | None:
+    raw = headers.get("retry-after") if headers is not None else None
+    try:
+        return float(raw) if raw is not None else None
+    except ValueError:
+        return None
+
+
+def error_for_status(
+    name: str, config: OpenAIModelConfig, status: int, body: Any, headers: Any, detail: str
+) -> ModelError | InputError:
+    """The genaiops error for an HTTP error of an OpenAI-compatible endpoint, chosen by the
+    status and the body's error code/type."""
+    err = body.get("error", body) if isinstance(body, dict) else {}
+    code = str(err.get("code") or "") if isinstance(err, dict) else ""
+    kind = str(err.get("type") or "") if isinstance(err, dict) else ""
+    if code in CONTEXT_CODES or kind in CONTEXT_CODES:
+        return ContextLengthError(
+            f"{name}: the prompt does not fit the model's context ({detail}); lower max_tokens "
+            f"or top_k, or raise models.{name}.context_window if the endpoint allows more"
+        )
+    if status == 429:
+        wait = _retry_after(headers)
+        return RateLimitError(
+            f"{name}: {config.base_url} is rate limiting (429"
+            + (f", retry after {wait:g} s" if wait is not None else "")
+            + f"): {detail}; slow down, or raise the limit with the provider",
+            retry_after_s=wait,
+        )
+    if status in (401, 403):
+        return ModelUnavailableError(
+            f"{name}: the endpoint refused the key (HTTP {status}); check the key in "
+            f"{config.api_key_env or 'api_key_env'}"
+        )
+    if status == 404:
+        return ModelUnavailableError(
+            f"{name}: HTTP 404 from {config.base_url}: is models.{name}.model "
+            f"({config.model!r}) served there? {detail}"
+        )
+    if 400 <= status < 500:
+        return InputError(f"{name}: the endpoint rejected the request (HTTP {status}): {detail}")
+    if status in (502, 503, 504):
+        return ModelUnavailableError(f"{name}: the endpoint is unavailable (HTTP {status})")
+    return ModelError(f"{name}: HTTP {status} from the endpoint: {detail}")
 
 
 class OpenAICompatibleProvider(ModelProvider):
     kind = "openai"
+    config_model = OpenAIModelConfig
 
-    def __init__(self, name: str, config: OpenAIModelConfig):
-        super().__init__(name)
-        self.config = config
+    def __init__(self, name: str, config: ModelConfigBase, base_dir: Path | None = None):
+        super().__init__(name, config, base_dir)
+        assert isinstance(config, OpenAIModelConfig)
+        self.config: OpenAIModelConfig = config
         self._client: Any = None
 
     def _api_key(self) -> str:
@@ -88,19 +150,25 @@ class OpenAICompatibleProvider(ModelProvider):
         usage: Usage | None = None
         start = time.perf_counter()
         try:
-            for chunk in self._client.chat.completions.create(**kwargs):
+            response = self._client.chat.completions.create(**kwargs)
+            for chunk in response:
+                stop = False
                 for choice in chunk.choices or ():
                     text = choice.delta.content if choice.delta else None
                     if text:
                         if first is None:
                             first = time.perf_counter()
                         pieces.append(text)
-                        if on_token is not None:
-                            on_token(text)
+                        if on_token is not None and on_token(text):
+                            stop = True
                     if choice.finish_reason:
                         finish = choice.finish_reason
                 if chunk.usage is not None:
                     usage = Usage(chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
+                if stop:
+                    finish = "cancelled"
+                    response.close()  # closes the connection: the server stops generating
+                    break
         except openai.APITimeoutError as exc:
             raise ModelUnavailableError(
                 f"{self.name}: {self.config.base_url} did not answer within "
@@ -111,26 +179,23 @@ class OpenAICompatibleProvider(ModelProvider):
                 f"{self.name}: cannot reach {self.config.base_url} ({exc.__cause__ or exc}); "
                 f"is the server running? check models.{self.name}.base_url"
             ) from exc
-        except openai.AuthenticationError as exc:
-            raise ModelUnavailableError(
-                f"{self.name}: the endpoint refused the key (401); check the key in "
-                f"{self.config.api_key_env or 'api_key_env'}"
-            ) from exc
-        except openai.BadRequestError as exc:
-            text = str(exc)
-            if "context" in text.lower() and ("length" in text.lower() or "size" in text.lower()):
-                raise ContextLengthError(f"{self.name}: {text}") from exc
-            raise ModelError(f"{self.name}: the endpoint rejected the request: {text}") from exc
         except openai.APIStatusError as exc:
-            raise ModelError(
-                f"{self.name}: HTTP {exc.status_code} from the endpoint: {exc}"
+            body = exc.body if isinstance(exc.body, dict) else {}
+            raise error_for_status(
+                self.name,
+                self.config,
+                exc.status_code,
+                {"error": body} if "error" not in body else body,
+                exc.response.headers if exc.response is not None else None,
+                str(exc.message),
             ) from exc
         end = time.perf_counter()
         text = "".join(pieces)
-        if usage is None:  # endpoint reported none: count roughly, and say so
-            prompt_chars = sum(len(m.content) for m in messages)
+        if usage is None:  # endpoint reported none (or we stopped it): count, and say so
             usage = Usage(
-                max(1, prompt_chars // 4), max(len(pieces), len(text) // 4), estimated=True
+                self.count_prompt_tokens(messages).tokens,
+                max(len(pieces), estimate_tokens(text) if text else 0),
+                estimated=True,
             )
         return ChatResult(
             text=text,

