@@ -26,6 +26,7 @@ def test_models_list_shows_prices(tmp_path: Path) -> None:
     assert "0.15" in result.output and "0.60" in result.output
 
 
+@pytest.mark.slow
 def test_cli_ask_on_an_external_database(
     example_dir: Path, database_url: str, runtime: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -65,6 +66,7 @@ def test_cli_errors_are_one_clear_line(tmp_path: Path) -> None:
     assert "apps.a.model: unknown model 'nope'" in out.stderr and "Traceback" not in out.stderr
 
 
+@pytest.mark.slow
 def test_quickstart_runs_end_to_end(tmp_path: Path) -> None:
     target = tmp_path / "qs"
     result = runner.invoke(
@@ -90,6 +92,7 @@ def test_every_command_in_the_readme_exists() -> None:
         assert result.exit_code == 0, f"README names 'genaiops {command}': {result.output}"
 
 
+@pytest.mark.slow
 def test_models_bench_and_kb_commands(
     example_dir: Path, database_url: str, runtime: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:

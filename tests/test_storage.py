@@ -38,3 +38,40 @@ def test_unreachable_database_gives_a_clear_error() -> None:
     db = Database("postgresql://nobody:pw@127.0.0.1:1/none")
     with pytest.raises(StorageError, match="cannot connect to PostgreSQL .*GENAIOPS_DATABASE_URL"):
         db.engine  # noqa: B018
+
+
+def test_migrations_and_the_schema_definition_agree(database: Database) -> None:
+    """A database migrated to head has exactly the tables, columns, types and indexes of
+    ``storage/schema.py``, which every query uses."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from genaiops.storage.schema import HNSW_INDEX_PREFIX, metadata
+
+    def include(obj: object, name: str | None, kind: str, reflected: bool, compare: object) -> bool:
+        if kind == "table" and name == "alembic_version":
+            return False
+        return not (kind == "index" and name is not None and name.startswith(HNSW_INDEX_PREFIX))
+
+    with database.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_object": include}
+        )
+        diff = compare_metadata(context, metadata)
+    assert diff == []
+
+
+def test_percentiles_agree_with_postgres(database: Database) -> None:
+    from genaiops.stats import percentile
+
+    values = [3.0, 1.0, 4.0, 1.5, 9.0, 2.6, 5.0]
+    with database.engine.connect() as conn:
+        for q in (0.0, 0.25, 0.5, 0.95, 1.0):
+            sql = conn.execute(
+                sa.text(
+                    "SELECT percentile_cont(:q) WITHIN GROUP (ORDER BY v) "
+                    "FROM unnest(CAST(:vals AS float8[])) AS v"
+                ),
+                {"q": q, "vals": values},
+            ).scalar()
+            assert percentile(values, q * 100) == pytest.approx(sql)

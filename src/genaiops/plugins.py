@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import importlib.metadata as md
 import threading
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from genaiops.errors import ConfigError, PluginError
 
@@ -40,6 +42,7 @@ __all__ = [
     "embedders",
     "metrics",
     "providers",
+    "validate_options",
 ]
 
 T = TypeVar("T")
@@ -89,6 +92,16 @@ class Registry(Generic[T]):
             self._items[name] = obj
             self._origin[name] = "registered at run time"
 
+    def reload(self) -> None:
+        """Forget what was loaded from entry points and scan them again on next use (after
+        installing a plug-in into a running process)."""
+        with self._lock:
+            for name, origin in list(self._origin.items()):
+                if origin != "registered at run time":
+                    self._items.pop(name, None)
+                    self._origin.pop(name, None)
+            self._loaded = False
+
     def unregister(self, name: str) -> None:
         with self._lock:
             self._items.pop(name, None)
@@ -114,6 +127,22 @@ class Registry(Generic[T]):
     def __contains__(self, name: object) -> bool:
         self._load_entry_points()
         return name in self._items
+
+
+def validate_options(schema: type[BaseModel], options: Any, key: str) -> BaseModel:
+    """A kind's options validated by its own schema; errors name the key and valid keys."""
+    try:
+        return schema.model_validate(options)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            path = ".".join([key, *(str(p) for p in err["loc"])])
+            if err["type"] == "extra_forbidden":
+                valid = ", ".join(sorted(schema.model_fields)) or "(none)"
+                lines.append(f"{path}: unknown key; valid keys: {valid}")
+            else:
+                lines.append(f"{path}: {err['msg']}")
+        raise ConfigError("\n".join(lines)) from None
 
 
 providers: Registry[type] = Registry("genaiops.providers", "model provider")

@@ -153,6 +153,7 @@ def test_calibrate_cli(tmp_path: Path) -> None:
     assert attack["latency_ms_p95"] >= attack["latency_ms_p50"] > 0
 
 
+@pytest.mark.slow
 def test_ask_drops_a_poisoned_chunk_and_records_it(tmp_path: Path, database: object) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -182,6 +183,7 @@ def test_ask_drops_a_poisoned_chunk_and_records_it(tmp_path: Path, database: obj
         ws.close()
 
 
+@pytest.mark.slow
 def test_grounding_with_the_real_local_model_as_judge(runtime: Runtime) -> None:
     from genaiops.config_guardrails import GroundingConfig
     from genaiops.guardrails.grounding import GroundingCheck

@@ -14,6 +14,7 @@ from genaiops.config_guardrails import (
     PiiEntityConfig,
     SensitiveInfoConfig,
 )
+from genaiops.errors import InputError
 from genaiops.guardrails.engine import GuardrailEngine
 from genaiops.guardrails.pii import SUPPORTED_ENTITIES, PiiCheck, detect_pii
 from genaiops.guardrails.pii_recognizers import crypto_ok, iban_ok, luhn_ok, nhs_ok, ssn_ok
@@ -102,7 +103,7 @@ def test_spans_do_not_overlap_and_unknown_entities_fail() -> None:
     spans = detect_pii("Mail jane.doe@example.org, card 4111-1111-1111-1111, Mr. John Smith")
     for a, b in itertools.pairwise(spans):
         assert a.end <= b.start
-    with pytest.raises(ValueError, match="unknown PII entities"):
+    with pytest.raises(InputError, match="unknown PII entities"):
         detect_pii("text", ["NOT_AN_ENTITY"])
 
 

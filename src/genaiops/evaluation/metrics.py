@@ -144,12 +144,12 @@ class TokenF1(Metric):
 
 def create_metric(kind: str, options: dict[str, Any] | None = None) -> Metric:
     """A metric of a registered kind, its options validated by the kind's schema."""
-    from genaiops.plugins import metrics
+    from genaiops.plugins import metrics, validate_options
 
     cls = metrics.get(kind, key="metrics")
     if not (isinstance(cls, type) and issubclass(cls, Metric)):
         raise PluginError(f"the metric {kind!r} ({cls!r}) is not a genaiops Metric")
-    return cls(cls.config_model.model_validate(options or {}))
+    return cls(validate_options(cls.config_model, options or {}, f"metrics.{kind}"))
 
 
 def score_all(metrics: Sequence[Metric], prediction: str, sample: Sample) -> dict[str, float]:

@@ -101,7 +101,10 @@ def compile_checks(policy: GuardrailPolicyConfig, services: CheckServices) -> li
 
         schema = getattr(checks.get(kind), "config_model", None)
         options = {k: v for k, v in entry.items() if k != PLUGIN_CHECK_KEY}
-        check = _build(kind, schema.model_validate(options) if schema else options, services)
+        from genaiops.plugins import validate_options
+
+        config = validate_options(schema, options, f"checks.{kind}") if schema else options
+        check = _build(kind, config, services)
         if check is not None:
             out.append(check)
     return out

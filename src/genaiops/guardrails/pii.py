@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 from genaiops.config_guardrails import PiiAction, SensitiveInfoConfig
+from genaiops.errors import InputError
 from genaiops.guardrails.base import Action, Check, CheckServices, Direction, Finding
 from genaiops.guardrails.pii_ner import ENTITIES as TAGGER_ENTITIES
 from genaiops.guardrails.pii_ner import Tagger
@@ -104,7 +105,7 @@ def detect_pii(text: str, entities: Iterable[str] | None = None) -> list[Span]:
     unknown = wanted - SUPPORTED_ENTITIES
     if unknown:
         valid = ", ".join(sorted(SUPPORTED_ENTITIES))
-        raise ValueError(f"unknown PII entities {sorted(unknown)}; valid: {valid}")
+        raise InputError(f"unknown PII entities {sorted(unknown)}; valid: {valid}")
     return [
         Span(s, e, ent, score)
         for s, e, ent, score in _detect(text, bool(wanted & set(TAGGER_ENTITIES)))

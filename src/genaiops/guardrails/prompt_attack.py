@@ -41,6 +41,7 @@ import numpy as np
 import numpy.typing as npt
 
 from genaiops.config_guardrails import PromptAttackConfig
+from genaiops.errors import PluginError
 from genaiops.guardrails.base import Check, CheckServices, Direction, Finding, Lazy
 from genaiops.guardrails.normalize import decoded_variants, normalize
 
@@ -248,7 +249,10 @@ class PromptAttackModel:
                 if f"{name}_weights" in data
             }
         if meta.get("n_features") != N_FEATURES:
-            raise ValueError(f"{path}: built for {meta.get('n_features')} features")
+            raise PluginError(
+                f"{path}: built for {meta.get('n_features')} features, not {N_FEATURES}; "
+                f"retrain it with scripts/train/train_prompt_attack.py"
+            )
         return cls(heads, meta)
 
     def _variants(self, text: str) -> list[tuple[str, str]]:

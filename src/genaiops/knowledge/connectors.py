@@ -76,12 +76,12 @@ class FolderConnectorConfig(BaseModel):
 def create_connector(kind: str, options: dict[str, Any], base_dir: Path) -> Connector:
     """A connector of a registered kind, its options validated by the kind's schema."""
     from genaiops.errors import PluginError
-    from genaiops.plugins import connectors
+    from genaiops.plugins import connectors, validate_options
 
     cls = connectors.get(kind, key="connector")
     if not (isinstance(cls, type) and issubclass(cls, Connector)):
         raise PluginError(f"the connector {kind!r} ({cls!r}) is not a genaiops Connector")
-    return cls.from_config(cls.config_model.model_validate(options), base_dir)
+    return cls.from_config(validate_options(cls.config_model, options, "connector"), base_dir)
 
 
 class FolderConnector(Connector):

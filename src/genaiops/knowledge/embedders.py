@@ -248,11 +248,15 @@ class CachingEmbedder(Embedder):
 def create_embedder(name: str, options: dict[str, object] | None = None) -> Embedder:
     """An embedder of a registered kind (:data:`genaiops.plugins.embedders`), its options
     validated by the kind's own schema."""
-    from genaiops.plugins import embedders
+    from genaiops.plugins import embedders, validate_options
 
     cls = embedders.get(name, key="embedder")
     schema = getattr(cls, "config_model", None)
-    kwargs = schema.model_validate(options or {}).model_dump() if schema is not None else {}
+    kwargs = (
+        validate_options(schema, options or {}, "embedder_options").model_dump()
+        if schema is not None
+        else {}
+    )
     embedder = cls(**kwargs)
     if not isinstance(embedder, Embedder):
         raise PluginError(f"the embedder {name!r} ({cls!r}) is not a genaiops Embedder")
