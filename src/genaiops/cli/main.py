@@ -6,7 +6,8 @@ import json
 import shutil
 import subprocess
 import sys
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
@@ -21,9 +22,10 @@ from genaiops import __version__
 from genaiops.cli.db import db_app
 from genaiops.cli.guard import guard_app
 from genaiops.config import PROJECT_FILE
-from genaiops.errors import GenAIOpsError
+from genaiops.errors import CancelledError, GenAIOpsError
 
 if TYPE_CHECKING:
+    from genaiops.apps.request import AskRequest
     from genaiops.knowledge.base import IngestReport, KnowledgeBase
     from genaiops.runtime import Runtime
 
@@ -374,13 +376,40 @@ def kb_search(
     console.print(table)
 
 
+@contextmanager
+def _cancel_on_interrupt(request: AskRequest) -> Iterator[None]:
+    """Ctrl-C cancels the ask: the model stops at its next token, what was generated is
+    metered as cancelled and audited. A second Ctrl-C interrupts at once."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        if request.cancel.is_set():
+            raise KeyboardInterrupt
+        request.cancel.set()
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="the question")],
     app_name: Annotated[str | None, typer.Option("--app", "-a", help="app to run")] = None,
     stream: Annotated[
-        bool, typer.Option(help="print the answer as it passes the guardrails")
-    ] = True,
+        bool | None,
+        typer.Option(
+            "--stream/--no-stream",
+            help="print the answer as it passes the guardrails (default: on a terminal)",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the whole result as JSON")] = False,
     project: ProjectOpt = None,
 ) -> None:
@@ -388,31 +417,30 @@ def ask(
 
     Streamed text has passed the output checks: each sentence is released once the
     checks that can judge it (PII, words, content, topics) passed it, and the final
-    verdict (grounding) comes before the stream ends."""
+    verdict (grounding) comes before the stream ends. Ctrl-C stops the answer (exit 130)."""
     from genaiops.apps.request import AskRequest
 
     request = AskRequest(question)  # an empty question is refused before anything starts
+    live = not as_json and (stream if stream is not None else console.is_terminal)
     with _runtime(project) as ws:
-        live = stream and not as_json and console.is_terminal
-        with (
-            console.status("starting: database, model, guardrails...")
-            if not live
-            else (nullcontext())
-        ):
+        with console.status("starting: database, model, guardrails..."):
             application = ws.warm_up(app_name)
-        result = application.run(
-            request,
-            on_text=(lambda t: console.print(t, end="", markup=False, highlight=False))
-            if live
-            else None,
-        )
+        with _cancel_on_interrupt(request):
+            result = application.run(
+                request,
+                on_text=(lambda t: console.print(t, end="", markup=False, highlight=False))
+                if live
+                else None,
+            )
     if as_json:
         console.print_json(json.dumps(result.to_dict(), default=str))
+        if result.status == "cancelled":
+            raise typer.Exit(130)
         return
     if live:
         console.print()
-        if result.status == "blocked":
-            console.print(f"[red]blocked:[/] {escape(result.answer)}")
+        if result.status != "answered":
+            console.print(f"[red]{result.status}:[/] {escape(result.answer)}", highlight=False)
     else:
         console.print(
             escape(result.answer)
@@ -432,6 +460,8 @@ def ask(
         f"trace {result.trace_id}[/]",
         soft_wrap=True,
     )
+    if result.status == "cancelled":
+        raise typer.Exit(130)
 
 
 @app.command()
@@ -588,6 +618,9 @@ def main() -> None:
     mistake, 1 for the environment's), Ctrl-C exits 130, never a traceback."""
     try:
         app()
+    except CancelledError:
+        err_console.print("cancelled", highlight=False)
+        sys.exit(130)
     except GenAIOpsError as exc:
         err_console.print("[red]error:[/]", end=" ")
         err_console.print(str(exc), markup=False, highlight=False, soft_wrap=True)
