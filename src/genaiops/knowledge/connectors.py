@@ -29,7 +29,8 @@ __all__ = [
     "create_connector",
 ]
 
-MAX_BYTES = 20_000_000
+#: the default of ``max_file_mb`` (knowledge base key and folder connector option)
+DEFAULT_MAX_FILE_MB = 20.0
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class FolderConnectorConfig(BaseModel):
 
     paths: list[str] = Field(min_length=1)
     include: list[str] = ["**/*.md", "**/*.markdown", "**/*.txt"]
+    max_file_mb: float = Field(DEFAULT_MAX_FILE_MB, gt=0)
 
 
 def create_connector(kind: str, options: dict[str, Any], base_dir: Path) -> Connector:
@@ -96,12 +98,19 @@ class FolderConnector(Connector):
             p if (p := Path(raw).expanduser()).is_absolute() else base_dir / p
             for raw in config.paths
         ]
-        return cls(paths, config.include, base_dir)
+        return cls(paths, config.include, base_dir, max_file_mb=config.max_file_mb)
 
-    def __init__(self, paths: Sequence[Path], include: Sequence[str], base_dir: Path) -> None:
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        include: Sequence[str],
+        base_dir: Path,
+        max_file_mb: float = DEFAULT_MAX_FILE_MB,
+    ) -> None:
         self.paths = list(paths)
         self.include = list(include)
         self.base_dir = base_dir
+        self.max_file_mb = max_file_mb
         self.skipped: list[SkippedFile] = []
 
     def _files(self) -> list[Path]:
@@ -128,8 +137,17 @@ class FolderConnector(Connector):
             source = self._rel(path)
             try:
                 size = path.stat().st_size
-                if size > MAX_BYTES:
-                    self.skipped.append(SkippedFile(source, f"larger than {MAX_BYTES} bytes"))
+                if size > self.max_file_mb * 1_000_000:
+                    # a huge file is usually an export or a log, not a document; the limit
+                    # keeps one from stalling an ingest, and the reason names the key
+                    self.skipped.append(
+                        SkippedFile(
+                            source,
+                            f"{size / 1_000_000:.2f} MB, over the max_file_mb limit of "
+                            f"{self.max_file_mb:g} MB; raise the knowledge base's max_file_mb "
+                            f"to ingest it",
+                        )
+                    )
                     continue
                 raw = path.read_bytes()
             except OSError as exc:

