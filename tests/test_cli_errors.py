@@ -144,6 +144,7 @@ def test_init_force_still_overwrites(workdir: Path, tmp_path: Path) -> None:
 def test_validate_prints_the_file_it_validated(workdir: Path) -> None:
     other = workdir / "other.yaml"
     other.write_text((workdir / "project" / "genaiops.yaml").read_text("utf-8"), "utf-8")
+    (workdir / "docs").mkdir(exist_ok=True)  # the starter's knowledge base folder
     result = genaiops("validate", "-p", "other.yaml", cwd=workdir)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"ok {other.resolve()}: ")

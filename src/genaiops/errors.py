@@ -44,6 +44,7 @@ __all__ = [
     "PluginError",
     "RateLimitError",
     "StorageError",
+    "error_from_dict",
 ]
 
 
@@ -136,3 +137,27 @@ class StorageError(GenAIOpsError):
 class DependencyError(GenAIOpsError):
     status = 500
     code = "missing_dependency"
+
+
+def error_from_dict(payload: dict[str, object]) -> GenAIOpsError:
+    """The error that :meth:`GenAIOpsError.to_dict` described (a client's view of a
+    server's error): the class with that code, else a generic error with its status."""
+    error = payload.get("error", payload)
+    assert isinstance(error, dict)
+    code, message = str(error.get("code", "")), str(error.get("message", ""))
+    for cls in _all_subclasses(GenAIOpsError):
+        if cls.code == code:
+            if cls is RateLimitError:
+                wait = error.get("retry_after_s")
+                return RateLimitError(
+                    message, float(wait) if isinstance(wait, int | float) else None
+                )
+            return cls(message)
+    return GenAIOpsError(message)
+
+
+def _all_subclasses(cls: type[GenAIOpsError]) -> list[type[GenAIOpsError]]:
+    out = []
+    for sub in cls.__subclasses__():
+        out += [sub, *_all_subclasses(sub)]
+    return out

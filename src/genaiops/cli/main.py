@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -21,13 +21,16 @@ from rich.table import Table
 from genaiops import __version__
 from genaiops.cli.db import db_app
 from genaiops.cli.guard import guard_app
+from genaiops.cli.runtime_cmd import runtime_app
 from genaiops.config import PROJECT_FILE
-from genaiops.errors import CancelledError, GenAIOpsError
+from genaiops.errors import CancelledError, GenAIOpsError, StorageError
 
 if TYPE_CHECKING:
     from genaiops.apps.request import AskRequest
+    from genaiops.apps.streaming import TextCallback
     from genaiops.knowledge.base import IngestReport, KnowledgeBase
     from genaiops.runtime import Runtime
+    from genaiops.server.warm import RuntimeInfo
 
 app = typer.Typer(
     name="genaiops",
@@ -41,6 +44,7 @@ kb_app = typer.Typer(help="Knowledge bases: ingest folders, search them.")
 app.add_typer(models_app, name="models")
 app.add_typer(kb_app, name="kb")
 app.add_typer(guard_app, name="guard")
+app.add_typer(runtime_app, name="runtime")
 app.add_typer(db_app, name="db")
 
 console = Console()
@@ -486,7 +490,7 @@ def _ingest_with_progress(
 
 def _print_ingest(report: IngestReport) -> None:
     console.print(
-        f"[bold]{report.kb}[/]: {len(report.added)} added, {len(report.updated)} updated, "
+        f"[bold]{escape(report.kb)}[/]: {len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
         f"{len(report.skipped)} skipped; {report.chunks} chunks ({report.tokens} tokens) in "
         f"{report.seconds:.1f} s"
@@ -587,49 +591,107 @@ def ask(
     checks that can judge it (PII, words, content, topics) passed it, and the final
     verdict (grounding) comes before the stream ends. Ctrl-C stops the answer (exit 130)."""
     from genaiops.apps.request import AskRequest
+    from genaiops.config import load_project
 
     request = AskRequest(question)  # an empty question is refused before anything starts
     live = not as_json and (stream if stream is not None else console.is_terminal)
-    with _runtime(project) as ws:
-        with console.status("starting: database, model, guardrails..."):
-            application = ws.warm_up(app_name)
-        with _cancel_on_interrupt(request):
-            result = application.run(
-                request,
-                on_text=(lambda t: console.print(t, end="", markup=False, highlight=False))
-                if live
-                else None,
-            )
+    on_text = (lambda t: console.print(t, end="", markup=False, highlight=False)) if live else None
+    config, base = load_project(project)
+    warm = _warm_runtime(base / config.data_dir)
+    if warm is not None:  # `genaiops runtime start` keeps one warm: no start-up to pay
+        payload = _ask_warm(warm, request, app_name, on_text)
+    else:
+        with _runtime(project) as ws:
+            with console.status("starting: database, model, guardrails..."):
+                application = ws.warm_up(app_name)
+            with _cancel_on_interrupt(request):
+                payload = application.run(request, on_text=on_text).to_dict()
+    _print_ask(payload, live, as_json)
+    if payload["status"] == "cancelled":
+        raise typer.Exit(130)
+
+
+def _warm_runtime(data_dir: Path) -> RuntimeInfo | None:
+    """The project's warm runtime, if one runs and still has this project file loaded."""
+    from genaiops.server.warm import read_info
+
+    info = read_info(data_dir.resolve())
+    if info is None or not info.alive():
+        return None
+    if not info.current():
+        err_console.print(
+            "note: the warm runtime has an older genaiops.yaml loaded; asking in-process "
+            "(restart it: genaiops runtime stop && genaiops runtime start)",
+            highlight=False,
+            soft_wrap=True,
+        )
+        return None
+    return info
+
+
+def _ask_warm(
+    info: RuntimeInfo, request: AskRequest, app_name: str | None, on_text: TextCallback | None
+) -> dict[str, Any]:
+    """Run the ask in the warm runtime; Ctrl-C sends it a cancel."""
+    import signal
+    from dataclasses import asdict
+
+    from genaiops.errors import error_from_dict
+    from genaiops.server.warm import connect, request_lines
+
+    message = {
+        "op": "ask",
+        "question": request.question,
+        "app": app_name,
+        "caller": asdict(request.caller),
+    }
+    with connect(info) as sock:
+
+        def cancel(signum: int, frame: object) -> None:
+            sock.sendall(b'{"op": "cancel"}\n')
+
+        previous = signal.signal(signal.SIGINT, cancel)
+        try:
+            for line in request_lines(sock, message):
+                if "text" in line and on_text is not None:
+                    on_text(str(line["text"]))
+                elif "result" in line:
+                    result: dict[str, Any] = line["result"]
+                    return result
+                elif "error" in line:
+                    raise error_from_dict(line)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    raise StorageError("the warm runtime closed the connection; see .genaiops/runtime.log")
+
+
+def _print_ask(payload: dict[str, Any], live: bool, as_json: bool) -> None:
     if as_json:
-        console.print_json(json.dumps(result.to_dict(), default=str))
-        if result.status == "cancelled":
-            raise typer.Exit(130)
+        console.print_json(json.dumps(payload, default=str))
         return
+    status, answer = payload["status"], str(payload["answer"])
     if live:
         console.print()
-        if result.status != "answered":
-            console.print(f"[red]{result.status}:[/] {escape(result.answer)}", highlight=False)
+        if status != "answered":
+            console.print(f"[red]{status}:[/] {escape(answer)}", highlight=False)
     else:
         console.print(
-            escape(result.answer)
-            if result.status == "answered"
-            else f"[red]{result.status}:[/] {escape(result.answer)}",
+            escape(answer) if status == "answered" else f"[red]{status}:[/] {escape(answer)}",
             highlight=False,
         )
-    for c in result.citations:
-        console.print(f"  [cyan][{c.index}][/] {c.source} (chunk {c.chunk}, {c.how})")
-    for f in result.findings:
+    for c in payload["citations"]:
+        console.print(f"  [cyan][{c['index']}][/] {c['source']} (chunk {c['chunk']}, {c['how']})")
+    for f in payload["findings"]:
         console.print(f"  [yellow]guardrail[/] {f['type']}:{f['name']} -> {f['action']}")
-    for note in result.notes:
+    for note in payload["notes"]:
         console.print(f"  [yellow]note[/] {escape(note)}")
+    usage = payload["usage"]
     console.print(
-        f"[dim]{result.model} | {result.usage.prompt_tokens}+{result.usage.completion_tokens} "
-        f"tokens | {result.latency_ms:.0f} ms | {_money(result.cost_usd)} | "
-        f"trace {result.trace_id}[/]",
+        f"[dim]{payload['model']} | {usage['prompt_tokens']}+{usage['completion_tokens']} "
+        f"tokens | {payload['timings_ms'].get('total', 0):.0f} ms | "
+        f"{_money(payload['cost_usd'])} | trace {payload['trace_id']}[/]",
         soft_wrap=True,
     )
-    if result.status == "cancelled":
-        raise typer.Exit(130)
 
 
 @app.command()
@@ -651,14 +713,16 @@ def usage(
     with _runtime(project) as ws:
         rows = ws.ledger.summary(group_by=keys)  # type: ignore[arg-type]
     if as_json:
-        console.print_json(json.dumps([asdict(r) for r in rows]))
+        print(json.dumps([asdict(r) for r in rows], indent=2))  # noqa: T201 - pure JSON
         return
-    table = Table(title="Usage ledger")
-    for col in (*keys, "calls", "tokens in", "tokens out", "cost", "p50 ms", "p95 ms"):
-        table.add_column(col)
+    table = _table("Usage ledger")
+    for key in keys:  # names: folded onto a second line when long, never cut
+        table.add_column(key, overflow="fold")
+    for col in ("calls", "tokens\nin", "tokens\nout", "cost", "p50\nms", "p95\nms"):
+        table.add_column(col, justify="right", no_wrap=True)
     for r in rows:
         table.add_row(
-            *[str(r.group.get(k) or "-") for k in keys],
+            *[escape(str(r.group.get(k) or "-")) for k in keys],
             str(r.calls),
             str(r.prompt_tokens),
             str(r.completion_tokens),
@@ -691,6 +755,9 @@ def quickstart(
 ) -> None:
     """Set up the Fenwick Cycles example on the embedded defaults, ingest it, and ask it a
     handful of questions: no keys, no network."""
+    import os
+    import shlex
+
     import yaml
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -711,11 +778,15 @@ def quickstart(
         for q in yaml.safe_load((directory / "questions.yaml").read_text("utf-8"))
         if q.get("quickstart")
     ]
-    console.print(f"[bold]genaiops quickstart[/]: Fenwick Cycles example in {directory}/")
+    console.print(
+        f"[bold]genaiops quickstart[/]: Fenwick Cycles example in {escape(str(directory))}/",
+        highlight=False,
+        soft_wrap=True,
+    )
     with Runtime(cfg, directory.resolve()) as ws:
         with console.status("starting the embedded PostgreSQL + pgvector..."):
             ws.db.engine  # noqa: B018
-        console.print(f"  database: {ws.db.describe()}")
+        _line(f"  database: {ws.db.describe()}")
         report = _ingest_with_progress(ws.knowledge_base("handbook"))
         _print_ingest(report)
         with console.status("loading the model (llama.cpp) and the guardrails..."):
@@ -734,17 +805,14 @@ def quickstart(
                 progress.update(task, description=f"asking: {q['question'][:50]}")
                 results.append((q, application.ask(q["question"])))
                 progress.advance(task)
-    table = Table(title="Fenwick Cycles assistant: guarded RAG on SmolLM2-135M (local)")
-    for col, just in (
-        ("question", "left"),
-        ("answer", "left"),
-        ("cited source", "left"),
-        ("ok", "center"),
-        ("latency", "right"),
-        ("tokens in/out", "right"),
-        ("cost", "right"),
-    ):
-        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    table = _table("Fenwick Cycles assistant: guarded RAG on SmolLM2-135M (local)")
+    table.add_column("question")  # free text wraps; the sources and figures stay whole
+    table.add_column("answer")
+    table.add_column("cited source", no_wrap=True)
+    table.add_column("ok", justify="center", no_wrap=True)
+    table.add_column("latency", justify="right", no_wrap=True)
+    table.add_column("tokens\nin/out", justify="right", no_wrap=True)
+    table.add_column("cost", justify="right", no_wrap=True)
     correct = 0
     total_cost = 0.0
     for q, r in results:
@@ -753,16 +821,18 @@ def quickstart(
         correct += right_answer and right_source
         total_cost += r.cost_usd
         table.add_row(
-            q["question"],
-            r.answer,
-            ", ".join(dict.fromkeys(Path(c.source).name for c in r.citations)) or "-",
+            escape(q["question"]),
+            escape(r.answer),
+            escape("\n".join(dict.fromkeys(Path(c.source).name for c in r.citations)) or "-"),
             ("✓" if right_answer else "✗") + ("✓" if right_source else "✗"),
             f"{r.latency_ms / 1000:.1f} s",
             f"{r.usage.prompt_tokens}/{r.usage.completion_tokens}",
             _money(r.cost_usd),
         )
-    # a piped or captured run gets a readable width rather than rich's 80 columns
-    out = console if console.is_terminal else Console(width=max(console.width, 150))
+    # a piped or captured run gets a readable width rather than rich's 80 columns, unless
+    # COLUMNS asks for a width
+    wide = not console.is_terminal and not os.environ.get("COLUMNS")
+    out = Console(width=max(console.width, 150)) if wide else console
     out.print(table)
     guard_ms = [
         sum(v for k, v in r.timings_ms.items() if k.startswith("guard_")) for _, r in results
@@ -775,10 +845,13 @@ def quickstart(
     )
     console.print(
         f"{correct}/{len(results)} answers with the expected fact and source (ok: answer, source). "
-        f"Total cost {_money(total_cost)}, metered in the ledger (`genaiops usage -p {directory}`)."
+        f"Total cost {_money(total_cost)}, metered in the ledger.",
+        highlight=False,
     )
-    console.print(f'Next: genaiops ask -p {directory} "How much does the Packmule cost?"')
-    console.print(f"      genaiops guard test -p {directory} {directory / 'guardrail-tests.yaml'}")
+    cmd, d = _genaiops_command(), shlex.quote(str(directory))
+    _line(f"Next: {cmd} usage -p {d}")
+    _line(f'      {cmd} ask -p {d} "How much does the Packmule cost?"')
+    _line(f"      {cmd} guard test -p {d} {shlex.quote(str(directory / 'guardrail-tests.yaml'))}")
 
 
 def main() -> None:
