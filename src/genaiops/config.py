@@ -514,6 +514,12 @@ def load_project(path: str | os.PathLike[str] | None = None) -> tuple[ProjectCon
         data = yaml.safe_load(p.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ConfigError(f"{p}: not valid YAML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{p}: not UTF-8 text (byte {exc.start}); save the project file as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(f"{p}: cannot read the project file: {exc.strerror or exc}") from None
     return parse_project(data, source=str(p)), p.resolve().parent
 
 
@@ -527,8 +533,29 @@ class Settings(BaseSettings):
     )
     project: str | None = Field(None, description="path of the project file or its folder")
 
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_only(cls, v: SecretStr | None) -> SecretStr | None:
+        if v is not None and not v.get_secret_value().startswith(
+            ("postgresql://", "postgres://", "postgresql+psycopg://")
+        ):
+            scheme = v.get_secret_value().split(":", 1)[0]
+            raise ValueError(
+                f"a {scheme!r} URL is not PostgreSQL; genaiops needs PostgreSQL 15+ with "
+                f"pgvector: postgresql://user:password@host:5432/db (or unset it for the "
+                f"embedded server)"
+            )
+        return v
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """Settings read once per process; tests call ``get_settings.cache_clear()``."""
-    return Settings()
+    try:
+        return Settings()
+    except ValidationError as exc:
+        lines = [
+            f"GENAIOPS_{str(e['loc'][0]).upper()}: {str(e['msg']).removeprefix('Value error, ')}"
+            for e in exc.errors()
+        ]
+        raise ConfigError("\n".join(lines)) from None
