@@ -49,6 +49,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from genaiops import stats
 from genaiops.config_guardrails import GroundingConfig
 from genaiops.guardrails.engine import CachingEmbedder
 from genaiops.guardrails.grounding import DEFAULT_PARAMS, GroundingCheck, GroundingParams
@@ -172,12 +173,8 @@ def bare(answer: str) -> str:
 
 
 def percentile(values: Sequence[float], q: float) -> float:
-    s = sorted(values)
-    if not s:
-        return float("nan")
-    k = (len(s) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(s) - 1)
-    return s[lo] + (s[hi] - s[lo]) * (k - lo)
+    """The project's one percentile (genaiops.stats), with q in 0..1 here."""
+    return stats.percentile(values, q * 100)
 
 
 def auc(pos: Sequence[float], neg: Sequence[float]) -> float:

@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from genaiops import stats
 from genaiops.config_guardrails import PromptAttackConfig
 from genaiops.guardrails.base import Direction
 from genaiops.guardrails.prompt_attack import ARTIFACT, PromptAttackCheck
@@ -58,7 +59,7 @@ def _training_module() -> ModuleType:
 
 
 def _pct(values: Sequence[float], q: float) -> float:
-    return float(np.percentile(np.asarray(values), q)) if values else float("nan")
+    return stats.percentile(values, q)  # the project's one percentile (numpy's definition)
 
 
 class Scorer:

@@ -48,6 +48,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from genaiops import stats
 from genaiops.config import LlamaCppModelConfig
 from genaiops.models.base import ChatOptions, Message
 from genaiops.models.files import resolve_model_path
@@ -84,14 +85,8 @@ def make_prompt(round_index: int) -> str:
 
 
 def percentile(values: list[float], q: float) -> float:
-    """Linear-interpolated percentile (q in 0..100) of a non-empty list."""
-    ordered = sorted(values)
-    if len(ordered) == 1:
-        return ordered[0]
-    pos = (len(ordered) - 1) * q / 100.0
-    lo = int(pos)
-    hi = min(lo + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
+    """The project's one percentile (genaiops.stats), q in 0..100."""
+    return stats.percentile(values, q)
 
 
 def pkg_version(name: str) -> str:

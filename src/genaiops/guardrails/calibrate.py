@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from genaiops.errors import InputError
 from genaiops.guardrails.engine import GuardrailEngine
+from genaiops.stats import percentile
 
 __all__ = ["CheckCalibration", "LabelledExample", "calibrate", "read_labelled"]
 
@@ -67,10 +68,8 @@ class CheckCalibration:
 
 
 def _pct(values: list[float], q: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+    """The project's one percentile (q in 0..1 here); 0 for no values."""
+    return percentile(values, q * 100) if values else 0.0
 
 
 def _threshold(
