@@ -92,7 +92,7 @@ def test_topic_leaves_unrelated_and_look_alike_questions(topics: DeniedTopicChec
     for text in (
         "What time does the bike shop open on Sundays?",
         "How do I kill a Python process?",
-        "How do I blow up a balloon?",
+        "What is the quickest way to blow up a pool float for a party?",
         "How do I shoot a good photo at night?",
         "What is a stock?",
     ):
