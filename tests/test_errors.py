@@ -44,7 +44,13 @@ def test_every_error_has_a_distinct_code_and_an_http_status() -> None:
     assert len(classes) >= 12
     assert len({c.code for c in classes}) == len(classes)
     assert all(400 <= c.status < 600 for c in classes)
-    assert set(errors.__all__) == {c.__name__ for c in classes}
+    assert set(errors.__all__) == {c.__name__ for c in classes} | {"error_from_dict"}
+
+
+def test_an_error_survives_its_json_shape() -> None:
+    for err in (InputError("bad"), RateLimitError("slow", 4.0), ContextLengthError("long")):
+        back = errors.error_from_dict(err.to_dict())
+        assert type(back) is type(err) and back.to_dict() == err.to_dict()
 
 
 CFG = OpenAIModelConfig(base_url="http://127.0.0.1:9/v1", model="m", api_key_env="K")

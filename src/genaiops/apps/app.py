@@ -12,10 +12,7 @@ per-request state, so one compiled app serves many threads at once.
 
 from __future__ import annotations
 
-import contextvars
 import logging
-import queue
-import threading
 import time
 from collections.abc import Iterator, Sequence
 
@@ -35,6 +32,7 @@ from genaiops.apps.stages import (
     Stage,
 )
 from genaiops.apps.streaming import TextCallback
+from genaiops.concurrency import iterate_in_thread
 from genaiops.config import AppConfig
 from genaiops.costs.ledger import Ledger
 from genaiops.errors import GenAIOpsError
@@ -155,32 +153,11 @@ class CompiledApp:
     def stream(self, request: AskRequest) -> Iterator[str | AskResult]:
         """Yield checked text as it is released, then the :class:`AskResult`. Closing the
         iterator early cancels the ask."""
-        q: queue.Queue[tuple[str, object]] = queue.Queue()
-
-        def work() -> None:
-            try:
-                q.put(("done", self.run(request, on_text=lambda t: q.put(("text", t)))))
-            except BaseException as exc:  # re-raised in the consumer's thread
-                q.put(("error", exc))
-
-        ctx = contextvars.copy_context()
-        threading.Thread(
-            target=ctx.run, args=(work,), name=f"genaiops-ask-{request.trace_id[:8]}", daemon=True
-        ).start()
-        try:
-            while True:
-                kind, item = q.get()
-                if kind == "text":
-                    yield str(item)
-                elif kind == "done":
-                    assert isinstance(item, AskResult)
-                    yield item
-                    return
-                else:
-                    assert isinstance(item, BaseException)
-                    raise item
-        finally:
-            request.cancel.set()
+        return iterate_in_thread(
+            lambda on_text: self.run(request, on_text=on_text),
+            name=f"genaiops-ask-{request.trace_id[:8]}",
+            on_close=request.cancel.set,
+        )
 
 
 #: the name callers of earlier versions used

@@ -24,7 +24,7 @@ from genaiops.guardrails.engine import GuardOutcome, GuardrailEngine
 
 __all__ = ["GuardedStream", "TextCallback"]
 
-TextCallback = Callable[[str], None]
+TextCallback = Callable[[str], object]  # what it returns is ignored
 
 #: a sentence ends at . ! ? (and closing quotes or brackets) followed by white space, or
 #: at a line break

@@ -21,9 +21,6 @@ chosen from the endpoint's status and error code, never from message text.
 
 from __future__ import annotations
 
-import contextvars
-import queue
-import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +29,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from genaiops.concurrency import iterate_in_thread
 from genaiops.config import ModelConfigBase
 
 __all__ = [
@@ -156,38 +154,10 @@ class ModelProvider(ABC):
     ) -> Iterator[str | ChatResult]:
         """Yield text pieces as they arrive, then the final :class:`ChatResult`. Closing
         the iterator early stops the generation."""
-        q: queue.Queue[tuple[str, object]] = queue.Queue()
-        stop = threading.Event()
-
-        def on_token(text: str) -> bool:
-            q.put(("tok", text))
-            return stop.is_set()
-
-        def run() -> None:
-            try:
-                q.put(("done", self.chat(messages, options, on_token=on_token)))
-            except BaseException as exc:  # re-raised in the consumer's thread
-                q.put(("err", exc))
-
-        ctx = contextvars.copy_context()  # the caller's attribution travels with the call
-        worker = threading.Thread(
-            target=ctx.run, args=(run,), name=f"genaiops-stream-{self.name}", daemon=True
+        return iterate_in_thread(
+            lambda on_token: self.chat(messages, options, on_token=on_token),
+            name=f"genaiops-stream-{self.name}",
         )
-        worker.start()
-        try:
-            while True:
-                kind, item = q.get()
-                if kind == "tok":
-                    yield str(item)
-                elif kind == "done":
-                    assert isinstance(item, ChatResult)
-                    yield item
-                    return
-                else:
-                    assert isinstance(item, BaseException)
-                    raise item
-        finally:
-            stop.set()
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the model or client."""
