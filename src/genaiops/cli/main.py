@@ -181,7 +181,7 @@ def init(
     except OSError as exc:  # disk full, read-only file system, ...
         fail(f"cannot write the project into {directory}: {exc.strerror or exc}", 1)
     console.print(
-        f"Wrote {target} and {docs}/. Next: genaiops validate -p {directory}",
+        f"Wrote {target} and {docs}/. Next: {_genaiops_command()} validate -p {directory}",
         markup=False,
         highlight=False,
         soft_wrap=True,
@@ -806,8 +806,8 @@ def quickstart(
                 results.append((q, application.ask(q["question"])))
                 progress.advance(task)
     table = _table("Fenwick Cycles assistant: guarded RAG on SmolLM2-135M (local)")
-    table.add_column("question")  # free text wraps; the sources and figures stay whole
-    table.add_column("answer")
+    table.add_column("question", overflow="fold")  # free text wraps; the rest stays whole
+    table.add_column("answer", overflow="fold")
     table.add_column("cited source", no_wrap=True)
     table.add_column("ok", justify="center", no_wrap=True)
     table.add_column("latency", justify="right", no_wrap=True)
