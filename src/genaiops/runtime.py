@@ -126,9 +126,19 @@ class Runtime:
 
     # -- components -------------------------------------------------------------------------
 
-    def embedder(self, kind: str, options: dict[str, object] | None = None) -> CachingEmbedder:
-        key = f"{kind}:{sorted((options or {}).items())}"
-        return self._once("embedder", key, lambda: CachingEmbedder(create_embedder(kind, options)))
+    def embedder(self, kind: str) -> CachingEmbedder:
+        """One embedder per kind, shared by retrieval and the guardrail checks, so a text
+        is embedded once. Its options (threads, batch size: they change speed, not
+        vectors) are those of the first knowledge base that declares that kind."""
+        options = next(
+            (
+                kb.embedder_options
+                for kb in self.config.knowledge_bases.values()
+                if kb.embedder == kind and kb.embedder_options
+            ),
+            None,
+        )
+        return self._once("embedder", kind, lambda: CachingEmbedder(create_embedder(kind, options)))
 
     def model_config(self, name: str) -> ModelConfigBase:
         models = self.config.all_models()
@@ -160,7 +170,7 @@ class Runtime:
             lambda: KnowledgeBase(
                 name,
                 cfg,
-                self.embedder(cfg.embedder, cfg.embedder_options),
+                self.embedder(cfg.embedder),
                 self.store,
                 self.base_dir,
             ),

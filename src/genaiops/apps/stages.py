@@ -207,7 +207,8 @@ class Generate(Stage):
         result.usage = chat.usage
         result.finish_reason = chat.finish_reason
         result.timings_ms["ttft"] = chat.ttft_s * 1e3
-        result.timings_ms["model"] = chat.latency_s * 1e3
+        result.timings_ms["model"] = chat.latency_s * 1e3  # the provider call, callbacks in
+        result.timings_ms["stream_checks"] = stream.check_ms  # inside it, in the callback
         if request.cancel.is_set() and not stream.blocked:
             result.answer = stream.text
             result.status = "cancelled"
@@ -223,7 +224,9 @@ class OutputGuard(Stage):
     def run(self, state: AskState) -> None:
         stream = state.stream
         assert stream is not None
+        before = stream.check_ms
         outcome = stream.finish()
+        state.result.timings_ms["final_checks"] = stream.check_ms - before
         state.findings.extend(stream.findings)
         if outcome is not None:
             state.evidence.update(outcome.evidence)
@@ -247,19 +250,19 @@ class Cite(Stage):
 
 
 class Meter(Stage):
-    """Every model call of the ask (answer and judge) to the ledger, in one transaction."""
+    """The cost of every model call of the ask (answer and judge). The audit stage writes
+    the calls to the ledger with the audit row, in one transaction."""
 
     name = "meter"
     always = True
 
     def run(self, state: AskState) -> None:
         state.result.cost = state.sink.cost
-        if state.app.ledger is not None:
-            state.app.ledger.record(state.sink.entries)
 
 
 class Audit(Stage):
-    """The ask into the audit, redacted per the policy (``audit:`` in the policy)."""
+    """The ask into the audit, redacted per the policy (``audit:`` in the policy), and its
+    model calls into the ledger, in one transaction."""
 
     name = "audit"
     always = True
@@ -297,6 +300,7 @@ class Audit(Stage):
         mode = guard.policy.audit.redact if guard is not None else "none"
         status = "error" if state.error is not None and not state.done else result.status
         app.ledger.record_ask(
+            state.sink.entries,
             AuditRecord(
                 attribution=state.sink.attribution,
                 question=question,
@@ -308,5 +312,5 @@ class Audit(Stage):
                 timings=result.timings_ms,
                 cost_usd=result.cost_usd,
                 redaction=mode,
-            )
+            ),
         )

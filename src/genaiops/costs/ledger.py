@@ -125,9 +125,12 @@ class Ledger:
             with self.db.engine.begin() as conn:
                 conn.execute(sa.insert(usage_ledger), [e.row() for e in entries])
 
-    def record_ask(self, record: AuditRecord) -> None:
+    def record_ask(self, entries: Sequence[MeterEntry], record: AuditRecord) -> None:
+        """An ask's model calls and its audit row, in one transaction."""
         a = record.attribution
         with self.db.engine.begin() as conn:
+            if entries:
+                conn.execute(sa.insert(usage_ledger), [e.row() for e in entries])
             conn.execute(
                 sa.insert(asks).values(
                     trace_id=a.trace_id,
