@@ -10,7 +10,7 @@ from genaiops.storage import Database
 
 
 def test_schema_is_migrated_to_head(database: Database) -> None:
-    assert database.schema_version() == "0002_attribution"
+    assert database.schema_version() == "0003_documents_meta_acl"
     with database.engine.connect() as conn:
         tables = set(sa.inspect(conn).get_table_names())
         ext = conn.execute(sa.text("SELECT extversion FROM pg_extension WHERE extname='vector'"))
@@ -27,7 +27,7 @@ def test_external_url_is_used_instead_of_the_embedded_server(
     ws = Runtime(project, tmp_path, settings=settings)
     try:
         assert not ws.db.embedded
-        assert ws.db.schema_version() == "0002_attribution"  # migrating again is a no-op
+        assert ws.db.schema_version() == "0003_documents_meta_acl"  # migrating again is a no-op
         assert "external PostgreSQL" in ws.db.describe()
         assert not (tmp_path / ".genaiops").exists()  # no embedded data folder was made
     finally:

@@ -29,6 +29,7 @@ class Chunk:
     start_char: int
     end_char: int
     n_tokens: int
+    page: int | None = None  # 1-based page of a paged source (PDF)
 
     @property
     def embed_text(self) -> str:

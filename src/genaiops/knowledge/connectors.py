@@ -12,7 +12,8 @@ from __future__ import annotations
 import hashlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -24,6 +25,7 @@ __all__ = [
     "Connector",
     "FolderConnector",
     "FolderConnectorConfig",
+    "Section",
     "SkippedFile",
     "SourceDocument",
     "create_connector",
@@ -34,14 +36,38 @@ DEFAULT_MAX_FILE_MB = 20.0
 
 
 @dataclass(frozen=True)
+class Section:
+    """A part of a document as its format gives it: a PDF page, a DOCX heading's section.
+    ``start_char`` is its offset in the document's ``text``."""
+
+    text: str
+    heading: str = ""  # "Title > Section"
+    page: int | None = None  # 1-based page of a paged format
+    start_char: int = 0
+
+
+@dataclass(frozen=True)
 class SourceDocument:
+    """One document from a connector: its text (and, for paged or sectioned formats, its
+    sections) with the metadata that retrieval filters and citations use."""
+
     source: str  # stable id: the path relative to the project folder, '/'-separated
     title: str
     text: str
+    sections: tuple[Section, ...] = ()  # empty: the chunker finds sections in ``text``
+    uri: str = ""  # where it came from: file path, s3://..., table + key
+    mime: str = "text/plain"
+    modified: datetime | None = None
+    owner: str | None = None
+    groups: tuple[str, ...] | None = None  # readers the source itself names; None: unknown
+    meta: dict[str, str] = field(default_factory=dict)  # e.g. CSV columns
 
     @property
     def checksum(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        """Content and metadata that change what is stored: a changed ACL re-ingests."""
+        h = hashlib.sha256(self.text.encode("utf-8"))
+        h.update(repr((self.title, self.groups, sorted(self.meta.items()))).encode("utf-8"))
+        return h.hexdigest()
 
 
 @dataclass(frozen=True)

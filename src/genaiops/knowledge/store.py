@@ -26,7 +26,7 @@ from genaiops.knowledge.connectors import SourceDocument
 from genaiops.storage import Database
 from genaiops.storage.schema import HNSW_INDEX_PREFIX, chunks, documents, knowledge_bases
 
-__all__ = ["DocumentStore", "KBStats", "PgDocumentStore", "RetrievedChunk"]
+__all__ = ["PUBLIC", "Access", "DocumentStore", "KBStats", "PgDocumentStore", "RetrievedChunk"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,19 @@ class RetrievedChunk:
     start_char: int
     end_char: int
     score: float
+
+
+@dataclass(frozen=True)
+class Access:
+    """Who may read a document: its tenant, the groups allowed, or everyone (``public``)."""
+
+    tenant: str = "default"
+    groups: tuple[str, ...] = ()
+    public: bool = False
+
+
+#: readable by every caller of the default tenant (what documents were before access)
+PUBLIC = Access(public=True)
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,8 @@ class DocumentStore(Protocol):
         doc: SourceDocument,
         doc_chunks: Sequence[Chunk],
         embeddings: npt.NDArray[np.float32],
+        access: Access = ...,
+        chunker: str = "",
     ) -> None: ...
 
     def delete(self, kb: str, sources: Sequence[str]) -> int: ...
@@ -172,7 +187,13 @@ class PgDocumentStore:
         doc: SourceDocument,
         doc_chunks: Sequence[Chunk],
         embeddings: npt.NDArray[np.float32],
+        access: Access = PUBLIC,
+        chunker: str = "",
     ) -> None:
+        """Replace the document and its chunks in one transaction; ``access`` (tenant,
+        groups, public) is stored on the document and copied onto each chunk so that
+        retrieval filters inside the index scan; ``chunker`` fingerprints the chunking and
+        embedder settings the chunks were made with."""
         if len(doc_chunks) != len(embeddings):
             raise InputError(
                 f"{doc.source}: {len(doc_chunks)} chunks but {len(embeddings)} embeddings"
@@ -189,6 +210,16 @@ class PgDocumentStore:
                     title=doc.title,
                     checksum=doc.checksum,
                     n_chars=len(doc.text),
+                    uri=doc.uri,
+                    mime=doc.mime,
+                    modified_at=doc.modified,
+                    owner=doc.owner,
+                    size_bytes=len(doc.text.encode("utf-8")),
+                    meta=dict(doc.meta),
+                    tenant=access.tenant,
+                    acl_groups=list(access.groups),
+                    public=access.public,
+                    chunker=chunker,
                 )
                 .returning(documents.c.id)
             ).scalar_one()
@@ -206,6 +237,10 @@ class PgDocumentStore:
                             "end_char": c.end_char,
                             "n_tokens": c.n_tokens,
                             "embedding": embeddings[i],
+                            "page": c.page,
+                            "tenant": access.tenant,
+                            "acl_groups": list(access.groups),
+                            "public": access.public,
                         }
                         for i, c in enumerate(doc_chunks)
                     ],

@@ -52,6 +52,15 @@ documents = sa.Table(
     sa.Column("meta", JSONB, nullable=False, server_default="{}"),
     sa.Column("n_chars", sa.Integer, nullable=False),
     sa.Column("ingested_at", sa.DateTime(timezone=True), server_default=NOW),
+    # 0003: where it came from, who may read it, and how it was chunked
+    sa.Column("uri", sa.Text, nullable=False, server_default=""),
+    sa.Column("mime", sa.Text, nullable=False, server_default="text/plain"),
+    sa.Column("modified_at", sa.DateTime(timezone=True)),
+    sa.Column("owner", sa.Text),
+    sa.Column("size_bytes", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("tenant", sa.Text, nullable=False, server_default="default"),
+    sa.Column("public", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("chunker", sa.Text, nullable=False, server_default=""),  # config fingerprint
     sa.UniqueConstraint("kb", "source"),
 )
 
@@ -74,9 +83,17 @@ chunks = sa.Table(
     sa.Column("n_tokens", sa.Integer, nullable=False),
     sa.Column("embedding", Vector(), nullable=False),
     sa.Column("tsv", TSVECTOR, sa.Computed("to_tsvector('english', text)", persisted=True)),
+    # 0003: the page it is on, and its document's access (copied so that retrieval filters
+    # in the same index scan: tenant, groups allowed to read, public)
+    sa.Column("page", sa.Integer),
+    sa.Column("tenant", sa.Text, nullable=False, server_default="default"),
+    sa.Column("acl_groups", ARRAY(sa.Text), nullable=False, server_default="{}"),
+    sa.Column("public", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Index("chunks_kb", "kb"),
     sa.Index("chunks_document", "document_id"),
     sa.Index("chunks_tsv", "tsv", postgresql_using="gin"),
+    sa.Index("chunks_kb_tenant", "kb", "tenant"),
+    sa.Index("chunks_acl", "acl_groups", postgresql_using="gin"),
 )
 
 usage_ledger = sa.Table(
