@@ -37,7 +37,11 @@ from genaiops.errors import ConfigError
 
 __all__ = [
     "PROJECT_FILE",
+    "AccessConfig",
+    "AccessRule",
     "AppConfig",
+    "IngestPiiConfig",
+    "RetrievalConfig",
     "GuardrailPolicyConfig",
     "KnowledgeBaseConfig",
     "LlamaCppModelConfig",
@@ -197,10 +201,77 @@ def _dispatch_model(name: str, entry: Any) -> Any:
     return model_config_class(kind, key=f"models.{name}.provider").model_validate(entry)
 
 
-class KnowledgeBaseConfig(_Strict):
-    """A folder (or several) of documents, chunked, embedded and stored in PostgreSQL."""
+class AccessRule(_Strict):
+    """Documents whose source matches ``match`` (a glob on the source id, e.g.
+    ``docs/hr/**``) are readable by ``groups``, or by everyone with ``public: true``."""
 
-    paths: list[str] = Field(min_length=1, description="folders or files, relative to the project")
+    match: str = Field(min_length=1)
+    groups: list[str] = Field(default_factory=list)
+    public: bool = False
+
+
+class AccessConfig(_Strict):
+    """Who may read a knowledge base's documents. The first matching rule decides;
+    otherwise the groups a connector reports for the document; otherwise ``default``."""
+
+    default: Literal["public", "private"] = Field(
+        description="documents no rule or connector covers: public (every caller of the "
+        "tenant) or private (no one until a rule grants a group)"
+    )
+    tenant: str = Field("default", min_length=1, description="the tenant that owns them")
+    rules: list[AccessRule] = Field(default_factory=list)
+
+
+class RetrievalConfig(_Strict):
+    """How chunks are found."""
+
+    mode: Literal["dense", "keyword", "hybrid"] = "dense"
+    candidates: int = Field(50, ge=1, le=1000, description="per arm, before fusion")
+    rrf_k: int = Field(60, ge=1, description="reciprocal rank fusion constant")
+    mmr: float | None = Field(
+        None, ge=0.0, le=1.0, description="MMR relevance weight (1: none); off when unset"
+    )
+    rerank: str | None = Field(None, description="a registered reranker; none by default")
+
+
+class IngestPiiConfig(_Strict):
+    """PII found in documents at ingestion: masked or the chunk dropped, before storing."""
+
+    action: Literal["mask", "drop"] = "mask"
+    entities: list[str] = Field(
+        default_factory=lambda: [
+            "EMAIL_ADDRESS",
+            "PHONE_NUMBER",
+            "CREDIT_CARD",
+            "US_SSN",
+            "IBAN_CODE",
+            "US_BANK_NUMBER",
+        ]
+    )
+
+
+class KnowledgeBaseConfig(_Strict):
+    """Documents from folders (``paths``) and other connectors (``sources``), chunked,
+    embedded and stored in PostgreSQL."""
+
+    paths: list[str] = Field(
+        default_factory=list, description="folders or files, relative to the project"
+    )
+    sources: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="other connectors: {kind: sql|s3|..., ...options per the kind's schema}",
+    )
+    chunking: Literal["structure", "fixed", "sentences"] = Field(
+        "structure",
+        description="structure: at headings and pages; fixed: token windows with overlap; "
+        "sentences: windows of window_sentences sentences",
+    )
+    window_sentences: int = Field(3, ge=1, le=50)
+    access: AccessConfig | None = Field(
+        None, description="who may read the documents; absent: public to the default tenant"
+    )
+    retrieval: RetrievalConfig = RetrievalConfig()
+    pii: IngestPiiConfig | None = Field(None, description="mask or drop PII before storing")
     include: list[str] = ["**/*.md", "**/*.markdown", "**/*.txt"]
     chunk_size: int = Field(200, ge=32, le=2048, description="tokens per chunk (embedder's tokens)")
     chunk_overlap: int = Field(32, ge=0, description="tokens carried over between chunks")
@@ -253,6 +324,12 @@ class KnowledgeBaseConfig(_Strict):
         return self
 
     @model_validator(mode="after")
+    def _has_documents(self) -> KnowledgeBaseConfig:
+        if not self.paths and not self.sources:
+            raise ValueError("paths: name at least one folder or file, or a connector in sources")
+        return self
+
+    @model_validator(mode="after")
     def _overlap(self) -> KnowledgeBaseConfig:
         if self.chunk_overlap >= self.chunk_size:
             raise ValueError(
@@ -291,6 +368,9 @@ class AppConfig(_Strict):
     min_score: float = Field(0.0, ge=-1.0, le=1.0, description="drop chunks below this cosine")
     max_tokens: int = Field(200, ge=1)
     temperature: float = Field(0.0, ge=0.0, le=2.0)
+    retrieval: RetrievalConfig | None = Field(
+        None, description="overrides the knowledge base's retrieval settings for this app"
+    )
     description: str = ""
 
 
