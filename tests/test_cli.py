@@ -73,7 +73,7 @@ def test_quickstart_runs_end_to_end(tmp_path: Path) -> None:
         app, ["quickstart", "--dir", str(target), "--threads", "1"], env={"COLUMNS": "250"}
     )
     assert result.exit_code == 0, result.output
-    assert "22 added" in result.output and "0 skipped" in result.output
+    assert "51 added" in result.output and "0 skipped" in result.output
     assert "product-trailhawk.md" in result.output  # the Trailhawk question cites its sheet
     assert "answers with the expected fact and source" in result.output
     assert "Guardrails (company-default)" in result.output
@@ -114,7 +114,7 @@ def test_models_bench_and_kb_commands(
         assert report["cost_per_1k_calls_usd"] == pytest.approx(report["cost_per_call_usd"] * 1000)
         ingest = runner.invoke(app, ["kb", "ingest", "handbook", *p], env={"COLUMNS": "250"})
         assert ingest.exit_code == 0, ingest.output
-        assert "22 unchanged" in ingest.output  # the session already ingested it
+        assert "51 unchanged" in ingest.output  # the session already ingested it
         search = runner.invoke(
             app,
             ["kb", "search", "handbook", "Packmule battery capacity", "-k", "2", *p],

@@ -9,8 +9,25 @@ from genaiops.runtime import Runtime
 from genaiops.storage import Database
 
 
+def _head() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    import genaiops.storage.database as database_module
+
+    cfg = Config()
+    folder = Path(database_module.__file__).parent / "migrations"
+    cfg.set_main_option("script_location", str(folder))
+    heads = ScriptDirectory.from_config(cfg).get_heads()
+    assert len(heads) == 1, f"migrations must form one chain; heads: {heads}"
+    return str(heads[0])
+
+
+HEAD = _head()
+
+
 def test_schema_is_migrated_to_head(database: Database) -> None:
-    assert database.schema_version() == "0003_documents_meta_acl"
+    assert database.schema_version() == HEAD
     with database.engine.connect() as conn:
         tables = set(sa.inspect(conn).get_table_names())
         ext = conn.execute(sa.text("SELECT extversion FROM pg_extension WHERE extname='vector'"))
@@ -27,7 +44,7 @@ def test_external_url_is_used_instead_of_the_embedded_server(
     ws = Runtime(project, tmp_path, settings=settings)
     try:
         assert not ws.db.embedded
-        assert ws.db.schema_version() == "0003_documents_meta_acl"  # migrating again is a no-op
+        assert ws.db.schema_version() == HEAD  # migrating again is a no-op
         assert "external PostgreSQL" in ws.db.describe()
         assert not (tmp_path / ".genaiops").exists()  # no embedded data folder was made
     finally:

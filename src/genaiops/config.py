@@ -40,9 +40,8 @@ __all__ = [
     "AccessConfig",
     "AccessRule",
     "AppConfig",
-    "IngestPiiConfig",
-    "RetrievalConfig",
     "GuardrailPolicyConfig",
+    "IngestPiiConfig",
     "KnowledgeBaseConfig",
     "LlamaCppModelConfig",
     "ModelConfig",
@@ -50,6 +49,7 @@ __all__ = [
     "OpenAIModelConfig",
     "Price",
     "ProjectConfig",
+    "RetrievalConfig",
     "Settings",
     "WordFilterConfig",
     "check_environment",
@@ -97,12 +97,28 @@ class ModelConfigBase(_Strict):
 
 
 class LlamaCppModelConfig(ModelConfigBase):
-    """A GGUF model run in-process by llama.cpp (the ``xllamacpp`` wheel)."""
+    """A GGUF model run in-process by llama.cpp (the ``xllamacpp`` wheel).
+
+    ``mode: completion`` is for base models, which have no chat template (Gemma-3-270M):
+    the messages are written out as one plain prompt ending in ``Answer:`` and the model
+    continues it. Such a model lists ``completion`` rather than ``chat`` among its
+    capabilities, which is also the default when ``capabilities`` is left out.
+    """
 
     provider: Literal["llamacpp"] = "llamacpp"
     path: str = Field(
-        description="a GGUF file (relative to the project folder) or 'wheel:DIST/FILE.gguf'"
+        description="a GGUF file (relative to the project folder), 'wheel:DIST/FILE.gguf', "
+        "or 'assembled:NAME' (a model joined from part wheels by 'genaiops models pull')"
     )
+    mode: Literal["chat", "completion"] = Field(
+        "chat",
+        description="chat: the GGUF's own chat template; completion: a plain "
+        "'Question/Answer' prompt, for base models that have no chat template",
+    )
+    # the base's capabilities plus "completion" (mypy: a subclass may not widen a field)
+    capabilities: list[
+        Literal["chat", "completion", "stream", "json", "lora", "embeddings"]
+    ] = ["chat", "stream"]  # type: ignore[assignment]
     n_ctx: int = Field(4096, ge=256, description="context window in tokens")
     n_threads: int | Literal["auto"] = Field(
         "auto",
@@ -112,6 +128,14 @@ class LlamaCppModelConfig(ModelConfigBase):
     n_parallel: int = Field(1, ge=1, le=64, description="slots decoded together")
     n_batch: int = Field(512, ge=32)
     seed: int = 42
+
+    @model_validator(mode="before")
+    @classmethod
+    def _completion_capabilities(cls, data: Any) -> Any:
+        """A completion model cannot chat: say so unless the entry lists its own."""
+        if isinstance(data, dict) and data.get("mode") == "completion":
+            return {"capabilities": ["completion", "stream"], **data}
+        return data
 
     @field_validator("n_threads")
     @classmethod
@@ -272,7 +296,17 @@ class KnowledgeBaseConfig(_Strict):
     )
     retrieval: RetrievalConfig = RetrievalConfig()
     pii: IngestPiiConfig | None = Field(None, description="mask or drop PII before storing")
-    include: list[str] = ["**/*.md", "**/*.markdown", "**/*.txt"]
+    include: list[str] = [
+        "**/*.md",
+        "**/*.markdown",
+        "**/*.txt",
+        "**/*.html",
+        "**/*.htm",
+        "**/*.pdf",
+        "**/*.docx",
+        "**/*.csv",
+        "**/*.jsonl",
+    ]
     chunk_size: int = Field(200, ge=32, le=2048, description="tokens per chunk (embedder's tokens)")
     chunk_overlap: int = Field(32, ge=0, description="tokens carried over between chunks")
     embedder: str = Field("minilm-l6-int8", description="a registered embedder kind")

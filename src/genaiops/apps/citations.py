@@ -67,6 +67,9 @@ def _citation(
         score=round(s.score, 4),
         support=round(support, 3),
         how=how,
+        page=s.page,
+        start_char=s.start_char,
+        end_char=s.end_char,
     )
 
 

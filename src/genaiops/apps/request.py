@@ -17,6 +17,7 @@ from typing import Any, Literal
 from genaiops.costs.ledger import Attribution
 from genaiops.costs.pricing import CostBreakdown
 from genaiops.errors import InputError
+from genaiops.knowledge.retrieval import Filters
 from genaiops.knowledge.store import RetrievedChunk
 from genaiops.models.base import Usage
 
@@ -49,11 +50,15 @@ class Caller:
 
 @dataclass(frozen=True)
 class AskOptions:
-    """Per-request overrides of the app's settings (``None``: the app's own)."""
+    """Per-request overrides of the app's settings (``None``: the app's own).
+
+    ``filters`` narrows retrieval to matching documents (source globs, MIME types, meta
+    tags, modified after); they narrow what the caller may read, never widen it."""
 
     top_k: int | None = None
     max_tokens: int | None = None
     temperature: float | None = None
+    filters: Filters | None = None
 
 
 @dataclass
@@ -81,9 +86,12 @@ class Citation:
     source: str
     title: str
     chunk: int
-    score: float  # retrieval score
+    score: float  # retrieval score (the retrieval mode's: cosine, keyword rank or fused)
     support: float  # how well this source supports the answer (0..1)
     how: Literal["grounding", "marker", "overlap"]  # grounding evidence, [n], or word overlap
+    page: int | None = None  # 1-based page of a paged source (PDF)
+    start_char: int | None = None  # the chunk's span in the document's text, to open it there
+    end_char: int | None = None
 
 
 @dataclass

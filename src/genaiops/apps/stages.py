@@ -107,14 +107,25 @@ class InputGuard(Stage):
 
 
 class Retrieve(Stage):
+    """The top-k chunks the caller may read: the caller's tenant and groups filter in SQL
+    (never after the fact), with the app's retrieval settings over the knowledge base's
+    and the request's metadata filters."""
+
     name = "retrieve"
 
     def run(self, state: AskState) -> None:
         kb = state.app.knowledge_base
         if kb is None:
             return
-        k = state.request.options.top_k or state.app.config.top_k
-        state.result.retrieved = kb.retrieve(state.question, k, state.app.config.min_score)
+        options = state.request.options
+        state.result.retrieved = kb.retrieve(
+            state.question,
+            options.top_k or state.app.config.top_k,
+            state.app.config.min_score,
+            caller=state.request.caller,
+            filters=options.filters,
+            retrieval=state.app.config.retrieval,
+        )
         state.result.sources = list(state.result.retrieved)
 
 

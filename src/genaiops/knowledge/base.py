@@ -1,20 +1,41 @@
-"""A knowledge base: ingest (read -> chunk -> embed -> store) and retrieve top-k."""
+"""A knowledge base: ingest (read -> chunk -> screen PII -> embed -> store) and retrieve.
+
+Where an ingest's time goes (``benchmarks/ingest_profile.py``: 506 Markdown files, 3,197
+chunks, MiniLM int8 on one onnxruntime thread): the embedder takes about 94% of the CPU,
+chunking 1-2%, and the database writes (one transaction per document, most of it the
+server inserting into the HNSW index) 7-13% of the wall time when done inline, which is
+why they run on a background thread (:class:`~genaiops.knowledge.sync.BackgroundWriter`)
+while the next document is embedded. Embed calls never mix documents: onnxruntime on a
+CPU pays for padding every text of a batch to its longest, so batching across documents
+measured *slower* at the embedder's batch size of 32 on SciFact abstracts (41 s against
+30 s of CPU for 200 abstracts) and gained about 10% only with batches of 4; a smaller
+batch (``embedder_options: {batch_size: 4}``) is the larger gain (82 s to 61 s of CPU on
+the 506 files).
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from genaiops.config import KnowledgeBaseConfig
 from genaiops.errors import ConfigError
-from genaiops.knowledge.chunking import Chunk, chunk_document
-from genaiops.knowledge.connectors import Connector, SkippedFile, create_connector
+from genaiops.knowledge import sync
+from genaiops.knowledge.chunking import Chunk, chunk_text
+from genaiops.knowledge.connectors import Connector, SkippedFile, SourceDocument, create_connector
 from genaiops.knowledge.embedders import Embedder, Vectors
+from genaiops.knowledge.ingest_pii import PiiFilter
 from genaiops.knowledge.store import DocumentStore, KBStats, RetrievedChunk
+
+if TYPE_CHECKING:
+    from genaiops.config import RetrievalConfig
+    from genaiops.knowledge.acl import Reader
+    from genaiops.knowledge.retrieval import Filters
 
 __all__ = ["EMBED_BATCH", "IngestProgress", "IngestReport", "KnowledgeBase", "ProgressCallback"]
 
@@ -28,7 +49,7 @@ class IngestProgress:
     (``chunks == 0``: it is being chunked), then one after each embedded batch, so a
     progress bar names the file that is actually being worked on.
 
-    ``file``/``files`` count only the new or changed files (unchanged ones cost nothing);
+    ``file``/``files`` count only the files to (re)process (unchanged ones cost nothing);
     ``bytes_done``/``bytes_total`` are their UTF-8 sizes, with the current file counted
     in proportion to its chunks embedded."""
 
@@ -46,19 +67,39 @@ ProgressCallback = Callable[[IngestProgress], None]
 
 @dataclass
 class IngestReport:
+    """What an ingest did, by source. ``rechunked``: same content, re-chunked and
+    re-embedded because the chunking, embedder or PII settings changed; ``access_updated``:
+    only who may read it changed; ``reembedded_from``: the embedder the knowledge base was
+    switched from (every document re-embedded); ``pii_found``: per source, how many of
+    each PII entity were found (and masked or their chunks dropped, ``pii_dropped``)."""
+
     kb: str
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
+    rechunked: list[str] = field(default_factory=list)
+    access_updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
     chunks: int = 0
     tokens: int = 0
     seconds: float = 0.0
+    reembedded_from: str | None = None
+    pii_found: dict[str, dict[str, int]] = field(default_factory=dict)
+    pii_dropped: int = 0
 
     @property
     def chunks_per_s(self) -> float:
         return self.chunks / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A document ready to write: its (screened) title, chunks and their vectors."""
+
+    title: str
+    chunks: list[Chunk]
+    vectors: Vectors
 
 
 def _kept(source: str, failed: set[str]) -> bool:
@@ -83,15 +124,42 @@ class KnowledgeBase:
         self.base_dir = base_dir
 
     def connector(self) -> Connector:
-        return create_connector(
-            "folder",
-            {
-                "paths": self.config.paths,
-                "include": self.config.include,
-                "max_file_mb": self.config.max_file_mb,
-            },
-            self.base_dir,
-        )
+        """The folder connector of ``paths``; :meth:`connectors` lists every source."""
+        if not self.config.paths:
+            raise ConfigError(
+                f"knowledge_bases.{self.name}.paths: none; its sources are connectors"
+            )
+        folder = {
+            "paths": self.config.paths,
+            "include": self.config.include,
+            "max_file_mb": self.config.max_file_mb,
+        }
+        return create_connector("folder", folder, self.base_dir)
+
+    def connectors(self) -> list[Connector]:
+        """The folder connector of ``paths`` (when there are any), then one per entry of
+        ``sources``, each built from its options by its registered kind."""
+        out: list[Connector] = [self.connector()] if self.config.paths else []
+        for entry in self.config.sources:
+            options = {k: v for k, v in entry.items() if k != "kind"}
+            out.append(create_connector(str(entry["kind"]), options, self.base_dir))
+        return out
+
+    def read(self) -> tuple[list[SourceDocument], list[SkippedFile]]:
+        """Every document every connector yields, and what could not be read. A source id
+        yielded twice (two connectors naming documents alike) is kept once and listed."""
+        docs: list[SourceDocument] = []
+        skipped: list[SkippedFile] = []
+        seen: set[str] = set()
+        for connector in self.connectors():
+            for doc in connector.documents():
+                if doc.source in seen:
+                    skipped.append(SkippedFile(doc.source, "read twice; the first was kept"))
+                    continue
+                seen.add(doc.source)
+                docs.append(doc)
+            skipped += connector.skipped
+        return docs, skipped
 
     def check_paths(self) -> None:
         """Raise :class:`ConfigError` if a configured path does not exist.
@@ -104,15 +172,22 @@ class KnowledgeBase:
             raise ConfigError("\n".join(errors) + "; nothing was ingested or removed")
 
     def check_finds_documents(self) -> None:
-        """Raise :class:`ConfigError` if the folders yield no document while the store
+        """Raise :class:`ConfigError` if the sources yield no document while the store
         holds some: the check ``ingest`` makes before pruning, for callers that are about
         to drop the knowledge base (``--rebuild``) and would otherwise drop it for nothing."""
         stored = len(self.store.checksums(self.name))
         if not stored:
             return
-        connector = self.connector()
-        if next(iter(connector.documents()), None) is None:  # stops at the first document
-            raise ConfigError(self._empty_message(stored, connector.skipped))
+        skipped: list[SkippedFile] = []
+        for connector in self.connectors():
+            if next(iter(connector.documents()), None) is not None:  # stops at the first
+                return
+            skipped += connector.skipped
+        raise ConfigError(self._empty_message(stored, skipped))
+
+    def fingerprint(self) -> str:
+        """The ``chunker`` fingerprint stored with each document (see :mod:`.sync`)."""
+        return sync.fingerprint(self.config, self.embedder)
 
     def ingest(
         self,
@@ -120,70 +195,115 @@ class KnowledgeBase:
         prune: bool = True,
         allow_empty: bool = False,
     ) -> IngestReport:
-        """Bring the store in line with the folders: add new and changed files, skip
-        unchanged ones (by checksum), remove files that disappeared (``prune``), and list
-        files that could not be read without failing the batch.
+        """Bring the store in line with the sources: add new documents, redo changed ones
+        (by checksum) and those chunked or embedded with other settings (by fingerprint),
+        update who may read the others, skip the rest, remove documents that disappeared
+        (``prune``), and list what could not be read without failing the batch. An
+        embedder change re-embeds every document (:meth:`DocumentStore.ensure_kb`).
+
+        Each document is written in its own transaction: an ingest killed at any point
+        loses no more than the documents in flight, which the next ingest redoes.
 
         Nothing in the store changes when a configured path is missing, nor when the
-        folders yield no document at all while pruning would remove stored ones (an
+        sources yield no document at all while pruning would remove stored ones (an
         include pattern that matches nothing empties no knowledge base by accident);
         ``allow_empty`` permits the latter on purpose. Both raise :class:`ConfigError`."""
         start = time.perf_counter()
         report = IngestReport(self.name)
         self.check_paths()
-        known = self.store.checksums(self.name)
-        connector = self.connector()
-        docs = list(connector.documents())
-        report.skipped = list(connector.skipped)
-        seen = {d.source for d in docs}
-        failed = {s.source for s in report.skipped}
-        gone = sorted(s for s in known if s not in seen and not _kept(s, failed)) if prune else []
-        if not docs and gone and not allow_empty:
-            raise ConfigError(self._empty_message(len(gone), report.skipped))
-        self.store.ensure_kb(self.name, self.embedder.name, self.embedder.dim)
-        todo = []
-        for doc in docs:
-            if known.get(doc.source) == doc.checksum:
-                report.unchanged.append(doc.source)
-            else:
-                todo.append(doc)
-        sizes = [len(doc.text.encode("utf-8")) for doc in todo]
-        bytes_total, bytes_done = sum(sizes), 0
-        for i, (doc, size) in enumerate(zip(todo, sizes, strict=True), 1):
-            at = IngestProgress(doc.source, i, len(todo), 0, 0, bytes_done, bytes_total)
-            chunks, vectors = self._chunk_and_embed(doc.text, doc.title, at, size, progress)
-            self.store.upsert(self.name, doc, chunks, vectors)
-            (report.updated if doc.source in known else report.added).append(doc.source)
-            report.chunks += len(chunks)
-            report.tokens += sum(c.n_tokens for c in chunks)
-            bytes_done += size
-        if gone:
-            self.store.delete(self.name, gone)
-        report.removed = gone
+        docs, report.skipped = self.read()
+        stored = self.store.document_states(self.name)
+        if prune:
+            report.removed = self._gone(stored, docs, report.skipped)
+        if not docs and report.removed and not allow_empty:
+            raise ConfigError(self._empty_message(len(report.removed), report.skipped))
+        report.reembedded_from = self.store.ensure_kb(
+            self.name, self.embedder.name, self.embedder.dim, reembed=True
+        )
+        if report.reembedded_from is not None:  # every fingerprint was cleared
+            stored = self.store.document_states(self.name)
+        plan = sync.plan_sync(docs, stored, self.fingerprint(), sync.access_resolver(self.config))
+        report.unchanged = plan.unchanged
+        for source, access in plan.access:
+            self.store.set_access(self.name, source, access)
+            report.access_updated.append(source)
+        self._write(plan.work, report, progress)
+        self.store.delete(self.name, report.removed)
         report.seconds = time.perf_counter() - start
         return report
 
-    def _chunk_and_embed(
+    @staticmethod
+    def _gone(
+        stored: Mapping[str, object], docs: list[SourceDocument], skipped: list[SkippedFile]
+    ) -> list[str]:
+        seen = {d.source for d in docs}
+        failed = {s.source for s in skipped}
+        return sorted(s for s in stored if s not in seen and not _kept(s, failed))
+
+    def _write(
+        self, work: list[sync.Work], report: IngestReport, progress: ProgressCallback | None
+    ) -> None:
+        """Prepare each document (chunk, screen, embed) and hand it to the background
+        writer, which stores it while the next one is prepared."""
+        chunker = self.fingerprint()
+        screen = PiiFilter(self.config.pii, self.name) if self.config.pii else None
+        sizes = [len(w.doc.text.encode("utf-8")) for w in work]
+        bytes_total, bytes_done = sum(sizes), 0
+        with sync.BackgroundWriter() as writer:
+            for i, (item, size) in enumerate(zip(work, sizes, strict=True), 1):
+                at = IngestProgress(item.doc.source, i, len(work), 0, 0, bytes_done, bytes_total)
+                ready = self._prepare(item.doc, screen, report, at, size, progress)
+                writer.submit(
+                    self.store.upsert,
+                    self.name,
+                    item.doc,
+                    ready.chunks,
+                    ready.vectors,
+                    item.access,
+                    chunker,
+                    title=ready.title,
+                )
+                getattr(report, item.reason).append(item.doc.source)
+                report.chunks += len(ready.chunks)
+                report.tokens += sum(c.n_tokens for c in ready.chunks)
+                bytes_done += size
+
+    def _prepare(
         self,
-        text: str,
-        title: str,
+        doc: SourceDocument,
+        screen: PiiFilter | None,
+        report: IngestReport,
         at: IngestProgress,
         size: int,
         progress: ProgressCallback | None,
-    ) -> tuple[list[Chunk], Vectors]:
-        """One file's chunks and vectors, embedded ``EMBED_BATCH`` chunks at a time.
-
-        ``at`` is reported before chunking starts, then again after each batch, so a
-        600 KB file shows its own name and moves while it is embedded."""
+    ) -> _Prepared:
+        """One document's chunks (PII masked or dropped) and their vectors; ``at`` is
+        reported before chunking starts."""
         if progress is not None:
             progress(at)
-        chunks = chunk_document(
-            text,
-            title,
-            self.embedder.count_tokens,
-            self.config.chunk_size,
-            self.config.chunk_overlap,
-        )
+        count = self.embedder.count_tokens
+        settings = sync.chunk_settings(self.config)
+        chunks = chunk_text(doc.text, doc.title, count, settings, doc.sections)
+        title = doc.title
+        if screen is not None:
+            screened = screen.screen(doc.text, doc.title, chunks, count)
+            title, chunks = screened.title, screened.chunks
+            report.pii_dropped += screened.dropped
+            if screened.found:
+                report.pii_found[doc.source] = screened.found
+        return _Prepared(title, chunks, self._embed(chunks, at, size, progress))
+
+    def _embed(
+        self,
+        chunks: list[Chunk],
+        at: IngestProgress,
+        size: int,
+        progress: ProgressCallback | None,
+    ) -> Vectors:
+        """One document's vectors, ``EMBED_BATCH`` chunks a call with a progress event
+        after each, so a 600 KB file shows its own name and moves while it is embedded.
+        Calls never mix documents (measured: see the module docstring), so each progress
+        event is about one file."""
         texts = [c.embed_text for c in chunks]
         parts: list[Vectors] = []
         for b in range(0, len(texts), EMBED_BATCH):
@@ -197,16 +317,17 @@ class KnowledgeBase:
                     )
                 )
         if not parts:
-            return chunks, np.zeros((0, self.embedder.dim), dtype=np.float32)
-        return chunks, np.concatenate(parts)
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        return np.concatenate(parts)
 
     def _empty_message(self, n_gone: int, skipped: list[SkippedFile]) -> str:
         roots = ", ".join(str(path) for _, path in self.config.resolved_paths(self.base_dir))
         patterns = ", ".join(self.config.include)
+        where = f"under {roots}" if roots else "in the knowledge base's sources"
         found = (
-            f"the include patterns ({patterns}) matched no file under {roots}"
-            if not skipped
-            else f"no file under {roots} could be read ({len(skipped)} skipped)"
+            f"the include patterns ({patterns}) matched no file {where}"
+            if not skipped and roots
+            else f"no document {where} could be read ({len(skipped)} skipped)"
         )
         return (
             f"knowledge_bases.{self.name}.include: {found}, so this ingest would remove "
@@ -215,9 +336,42 @@ class KnowledgeBase:
             f"to empty the knowledge base on purpose"
         )
 
-    def retrieve(self, query: str, k: int = 4, min_score: float = -1.0) -> list[RetrievedChunk]:
-        vector = self.embedder.embed_query(query)
-        return [c for c in self.store.search(self.name, vector, k) if c.score >= min_score]
+    def retrieve(
+        self,
+        query: str,
+        k: int = 4,
+        min_score: float = -1.0,
+        *,
+        caller: Reader | None = None,
+        filters: Filters | None = None,
+        retrieval: RetrievalConfig | None = None,
+    ) -> list[RetrievedChunk]:
+        """The top ``k`` chunks for ``query`` that ``caller`` may read (no caller: the
+        public documents of the default tenant), by the knowledge base's retrieval settings
+        or ``retrieval`` (an app's override), narrowed by ``filters``.
+
+        ``min_score`` drops chunks whose cosine similarity to the query is lower; it needs
+        the query's vector, so keyword mode (which does not embed the query) ignores it."""
+        settings = retrieval or self.config.retrieval
+        if settings.rerank is not None:
+            raise ConfigError(
+                f"knowledge_bases.{self.name}.retrieval.rerank: no reranker is registered in "
+                f"this version (got {settings.rerank!r}); remove the key"
+            )
+        vector = None if settings.mode == "keyword" else self.embedder.embed_query(query)
+        hits = self.store.search(
+            self.name,
+            vector,
+            k,
+            text=query,
+            mode=settings.mode,
+            reader=caller,
+            filters=filters,
+            candidates=settings.candidates,
+            rrf_k=settings.rrf_k,
+            mmr=settings.mmr,
+        )
+        return [c for c in hits if c.dense_score is None or c.dense_score >= min_score]
 
     def stats(self) -> KBStats:
         return self.store.stats(self.name)

@@ -9,15 +9,16 @@ blocking writes to other knowledge bases).
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import numpy.typing as npt
 import sqlalchemy as sa
-from pgvector.sqlalchemy import Vector
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from genaiops.errors import ConfigError, InputError, NotFoundError
@@ -26,11 +27,33 @@ from genaiops.knowledge.connectors import SourceDocument
 from genaiops.storage import Database
 from genaiops.storage.schema import HNSW_INDEX_PREFIX, chunks, documents, knowledge_bases
 
-__all__ = ["PUBLIC", "Access", "DocumentStore", "KBStats", "PgDocumentStore", "RetrievedChunk"]
+if TYPE_CHECKING:
+    from genaiops.knowledge.acl import Reader
+    from genaiops.knowledge.retrieval import Filters, Mode
+
+__all__ = [
+    "PUBLIC",
+    "Access",
+    "DocumentStore",
+    "KBStats",
+    "PgDocumentStore",
+    "RetrievedChunk",
+    "StoredDocument",
+]
 
 
 @dataclass(frozen=True)
 class RetrievedChunk:
+    """A chunk as retrieval returns it, with where it is in its document (character span,
+    page) for citations, and how it was found.
+
+    ``score`` is the mode's own: cosine similarity (dense), the sum of the IDF of the query
+    terms it contains (keyword) or the reciprocal-rank-fusion sum (hybrid). Each arm's
+    1-based rank (``None``: that arm did not rank it) and score are kept for debugging a
+    ranking; ``dense_score`` is the exact cosine to the query whenever the query was
+    embedded, also for chunks only the keyword arm found.
+    """
+
     chunk_id: int
     source: str
     title: str
@@ -40,6 +63,11 @@ class RetrievedChunk:
     start_char: int
     end_char: int
     score: float
+    page: int | None = None
+    dense_rank: int | None = None
+    dense_score: float | None = None
+    keyword_rank: int | None = None
+    keyword_score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +90,17 @@ class KBStats:
     tokens: int
 
 
+@dataclass(frozen=True)
+class StoredDocument:
+    """What an ingest compares with a document it reads: the content it was made from
+    (``checksum``), how it was chunked and embedded (``chunker``, a fingerprint; empty:
+    unknown, or to be re-embedded) and who may read it."""
+
+    checksum: str
+    chunker: str
+    access: Access
+
+
 class DocumentStore(Protocol):
     """What a knowledge base needs from storage.
 
@@ -70,9 +109,15 @@ class DocumentStore(Protocol):
     base's ``dim``). ``upsert`` replaces a document's chunks atomically.
     """
 
-    def ensure_kb(self, kb: str, embedder: str, dim: int) -> None: ...
+    def ensure_kb(
+        self, kb: str, embedder: str, dim: int, *, reembed: bool = False
+    ) -> str | None: ...
 
     def checksums(self, kb: str) -> dict[str, str]: ...
+
+    def document_states(self, kb: str) -> dict[str, StoredDocument]: ...
+
+    def set_access(self, kb: str, source: str, access: Access) -> None: ...
 
     def upsert(
         self,
@@ -82,17 +127,56 @@ class DocumentStore(Protocol):
         embeddings: npt.NDArray[np.float32],
         access: Access = ...,
         chunker: str = "",
+        *,
+        title: str | None = None,
     ) -> None: ...
 
     def delete(self, kb: str, sources: Sequence[str]) -> int: ...
 
-    def search(self, kb: str, query: npt.NDArray[np.float32], k: int) -> list[RetrievedChunk]: ...
+    def search(
+        self,
+        kb: str,
+        query: npt.NDArray[np.float32] | None,
+        k: int,
+        *,
+        text: str = "",
+        mode: Mode = "dense",
+        reader: Reader | None = None,
+        filters: Filters | None = None,
+        candidates: int = 50,
+        rrf_k: int = 60,
+        mmr: float | None = None,
+    ) -> list[RetrievedChunk]: ...
 
     def stats(self, kb: str) -> KBStats: ...
 
 
+#: how long a knowledge base's chunk count (keyword IDF's N) is reused
+KB_SIZE_TTL_S = 60.0
+
+
 def _index_name(kb: str) -> str:
     return HNSW_INDEX_PREFIX + hashlib.md5(kb.encode()).hexdigest()[:12]
+
+
+_DOCUMENT_FIELDS = (
+    "kb", "source", "title", "checksum", "n_chars", "uri", "mime", "modified_at", "owner",
+    "size_bytes", "meta", "tenant", "acl_groups", "public", "chunker",
+)  # fmt: skip
+
+
+@functools.cache
+def _document_upsert() -> sa.Executable:
+    """Insert a document or update it in place, returning its id; built once, with bind
+    parameters, since building the statement cost about as much as running it."""
+    insert = pg_insert(documents).values(
+        {name: sa.bindparam(name, type_=documents.c[name].type) for name in _DOCUMENT_FIELDS}
+    )
+    updated = {n: insert.excluded[n] for n in _DOCUMENT_FIELDS if n not in ("kb", "source")}
+    return insert.on_conflict_do_update(
+        index_elements=[documents.c.kb, documents.c.source],
+        set_={**updated, "ingested_at": sa.func.now()},
+    ).returning(documents.c.id)
 
 
 class PgDocumentStore:
@@ -102,13 +186,25 @@ class PgDocumentStore:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._dims: dict[str, int] = {}
+        self._iterative: bool | None = None  # pgvector has iterative index scans
+        self._sizes: dict[str, tuple[int, float]] = {}  # kb -> (chunks, when counted)
 
-    def ensure_kb(self, kb: str, embedder: str, dim: int) -> None:
+    def ensure_kb(self, kb: str, embedder: str, dim: int, *, reembed: bool = False) -> str | None:
+        """Register ``kb`` with its embedder, or check that it is stored with this one.
+
+        Stored with another embedder, it is an error (nothing changes) unless ``reembed``:
+        then it is switched in one transaction (the row takes the new embedder and dim,
+        every chunk is removed, since vectors of two models cannot be ranked together nor
+        two dims share an index, and every document's fingerprint is cleared so the ingest
+        re-embeds it) and its HNSW index is rebuilt for the new dim. A process killed
+        half-way leaves either the old knowledge base or the switched one, whose documents
+        the next ingest re-embeds. Returns the embedder it was switched from, if it was."""
+        previous: str | None = None
         with self.db.engine.begin() as conn:
             row = conn.execute(
-                sa.select(knowledge_bases.c.embedder, knowledge_bases.c.dim).where(
-                    knowledge_bases.c.name == kb
-                )
+                sa.select(knowledge_bases.c.embedder, knowledge_bases.c.dim)
+                .where(knowledge_bases.c.name == kb)
+                .with_for_update()
             ).first()
             if row is None:
                 conn.execute(
@@ -117,32 +213,49 @@ class PgDocumentStore:
                     .on_conflict_do_nothing()
                 )
             elif row.embedder != embedder or row.dim != dim:
-                raise ConfigError(
-                    f"knowledge_bases.{kb}.embedder: the stored knowledge base was built with "
-                    f"{row.embedder} ({row.dim} dims), not {embedder}; re-ingest it with "
-                    f"'genaiops kb ingest {kb} --rebuild' or restore the embedder"
-                )
+                if not reembed:
+                    raise ConfigError(
+                        f"knowledge_bases.{kb}.embedder: the stored knowledge base was built "
+                        f"with {row.embedder} ({row.dim} dims), not {embedder} ({dim} dims); "
+                        f"'genaiops kb ingest {kb}' re-embeds every document with the new one "
+                        f"(--rebuild starts it over), or restore the embedder"
+                    )
+                self._switch_embedder(conn, kb, embedder, dim)
+                previous = str(row.embedder)
         self._ensure_index(kb, dim)
         self._dims[kb] = dim
+        return previous
+
+    @staticmethod
+    def _switch_embedder(conn: sa.Connection, kb: str, embedder: str, dim: int) -> None:
+        conn.execute(
+            sa.update(knowledge_bases)
+            .where(knowledge_bases.c.name == kb)
+            .values(embedder=embedder, dim=dim)
+        )
+        conn.execute(sa.delete(chunks).where(chunks.c.kb == kb))
+        conn.execute(sa.update(documents).where(documents.c.kb == kb).values(chunker=""))
 
     def _ensure_index(self, kb: str, dim: int) -> None:
-        """The knowledge base's HNSW index, built ``CONCURRENTLY`` (outside a transaction)
-        so writes to this and every other knowledge base go on while it builds. An index
-        left invalid by an interrupted build is dropped and built again."""
+        """The knowledge base's HNSW index on ``embedding::vector(dim)``, built
+        ``CONCURRENTLY`` (outside a transaction) so writes to this and every other
+        knowledge base go on while it builds. An index left invalid by an interrupted
+        build, or made for another dim (the embedder changed), is dropped and built again:
+        rows of the new dim could not even be inserted under the old one."""
         name = _index_name(kb)
         with self.db.engine.connect() as conn:
-            valid = conn.execute(
+            row = conn.execute(
                 sa.text(
-                    "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                    "WHERE c.relname = :n"
+                    "SELECT i.indisvalid AS valid, pg_get_indexdef(i.indexrelid) AS definition "
+                    "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = :n"
                 ),
                 {"n": name},
-            ).scalar()
-        if valid:
+            ).first()
+        if row is not None and row.valid and f"vector({int(dim)})" in row.definition:
             return
         literal = kb.replace("'", "''")
         with self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            if valid is False:
+            if row is not None:
                 conn.execute(sa.text(f"DROP INDEX CONCURRENTLY IF EXISTS {name}"))
             conn.execute(
                 sa.text(
@@ -181,6 +294,39 @@ class PgDocumentStore:
             )
             return {r.source: r.checksum for r in rows}
 
+    def document_states(self, kb: str) -> dict[str, StoredDocument]:
+        """Each stored document's checksum, chunker fingerprint and access, by source."""
+        d = documents.c
+        query = sa.select(d.source, d.checksum, d.chunker, d.tenant, d.acl_groups, d.public)
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(query.where(d.kb == kb))
+            return {
+                r.source: StoredDocument(
+                    r.checksum, r.chunker, Access(r.tenant, tuple(r.acl_groups), r.public)
+                )
+                for r in rows
+            }
+
+    def set_access(self, kb: str, source: str, access: Access) -> None:
+        """Change who may read a stored document, on it and its chunks in one transaction:
+        an access rule that changed needs no re-embedding."""
+        values = {
+            "tenant": access.tenant,
+            "acl_groups": list(access.groups),
+            "public": access.public,
+        }
+        with self.db.engine.begin() as conn:
+            doc_id = conn.execute(
+                sa.update(documents)
+                .where(documents.c.kb == kb, documents.c.source == source)
+                .values(**values)
+                .returning(documents.c.id)
+            ).scalar()
+            if doc_id is not None:
+                conn.execute(
+                    sa.update(chunks).where(chunks.c.document_id == doc_id).values(**values)
+                )
+
     def upsert(
         self,
         kb: str,
@@ -189,40 +335,43 @@ class PgDocumentStore:
         embeddings: npt.NDArray[np.float32],
         access: Access = PUBLIC,
         chunker: str = "",
+        *,
+        title: str | None = None,
     ) -> None:
         """Replace the document and its chunks in one transaction; ``access`` (tenant,
         groups, public) is stored on the document and copied onto each chunk so that
         retrieval filters inside the index scan; ``chunker`` fingerprints the chunking and
-        embedder settings the chunks were made with."""
+        embedder settings the chunks were made with; ``title`` replaces the document's own
+        (with its PII masked) while its checksum stays that of the source.
+
+        The document row is updated in place (``ON CONFLICT``), so its id is stable and two
+        ingests writing the same document at once serialize on the row instead of failing
+        on the unique key; the old chunks go in the same transaction, so a reader sees
+        either the old chunks or the new ones, never both or neither."""
         if len(doc_chunks) != len(embeddings):
             raise InputError(
                 f"{doc.source}: {len(doc_chunks)} chunks but {len(embeddings)} embeddings"
             )
+        row = {
+            "kb": kb,
+            "source": doc.source,
+            "title": doc.title if title is None else title,
+            "checksum": doc.checksum,
+            "n_chars": len(doc.text),
+            "uri": doc.uri,
+            "mime": doc.mime,
+            "modified_at": doc.modified,
+            "owner": doc.owner,
+            "size_bytes": len(doc.text.encode("utf-8")),
+            "meta": dict(doc.meta),
+            "tenant": access.tenant,
+            "acl_groups": list(access.groups),
+            "public": access.public,
+            "chunker": chunker,
+        }
         with self.db.engine.begin() as conn:
-            conn.execute(
-                sa.delete(documents).where(documents.c.kb == kb, documents.c.source == doc.source)
-            )
-            doc_id = conn.execute(
-                sa.insert(documents)
-                .values(
-                    kb=kb,
-                    source=doc.source,
-                    title=doc.title,
-                    checksum=doc.checksum,
-                    n_chars=len(doc.text),
-                    uri=doc.uri,
-                    mime=doc.mime,
-                    modified_at=doc.modified,
-                    owner=doc.owner,
-                    size_bytes=len(doc.text.encode("utf-8")),
-                    meta=dict(doc.meta),
-                    tenant=access.tenant,
-                    acl_groups=list(access.groups),
-                    public=access.public,
-                    chunker=chunker,
-                )
-                .returning(documents.c.id)
-            ).scalar_one()
+            doc_id = conn.execute(_document_upsert(), row).scalar_one()
+            conn.execute(sa.delete(chunks).where(chunks.c.document_id == doc_id))
             if doc_chunks:
                 conn.execute(
                     sa.insert(chunks),
@@ -257,50 +406,83 @@ class PgDocumentStore:
             )
             return int(result.rowcount)
 
-    def search(self, kb: str, query: npt.NDArray[np.float32], k: int) -> list[RetrievedChunk]:
-        dim = self._dim(kb)
-        if query.shape != (dim,):
-            raise InputError(
-                f"the query vector has shape {query.shape}; knowledge base {kb} holds {dim} dims "
-                f"(was it embedded with the knowledge base's embedder?)"
-            )
-        distance = sa.cast(chunks.c.embedding, Vector(dim)).cosine_distance(
-            sa.cast(sa.bindparam("q", query, type_=Vector(dim)), Vector(dim))
+    def search(
+        self,
+        kb: str,
+        query: npt.NDArray[np.float32] | None,
+        k: int,
+        *,
+        text: str = "",
+        mode: Mode = "dense",
+        reader: Reader | None = None,
+        filters: Filters | None = None,
+        candidates: int = 50,
+        rrf_k: int = 60,
+        mmr: float | None = None,
+    ) -> list[RetrievedChunk]:
+        """The top ``k`` chunks of ``kb`` that ``reader`` may read (no reader: the public
+        documents of the default tenant), in one SQL statement; see
+        :mod:`genaiops.knowledge.retrieval` for the modes, the fusion and the filters.
+
+        ``mmr`` (a relevance weight) re-orders the fused candidates for diversity; it
+        needs their embeddings, which the same statement then returns."""
+        from genaiops.knowledge import retrieval
+
+        plan = retrieval.SearchPlan(
+            kb=kb,
+            dim=self._dim(kb),
+            k=k,
+            mode=mode,
+            vector=query,
+            text=text,
+            candidates=candidates,
+            rrf_k=rrf_k,
+            mmr=mmr,
+            reader=reader,
+            filters=filters or retrieval.Filters(),
+            kb_size=self._kb_size(kb) if mode != "dense" else 1,
         )
-        sql = (
-            sa.select(
-                chunks.c.id,
-                documents.c.source,
-                documents.c.title,
-                chunks.c.ordinal,
-                chunks.c.heading,
-                chunks.c.text,
-                chunks.c.start_char,
-                chunks.c.end_char,
-                (1 - distance).label("score"),
-            )
-            .join(documents, documents.c.id == chunks.c.document_id)
-            .where(chunks.c.kb == kb)
-            .order_by(distance)
-            .limit(k)
-        )
+        statement = retrieval.search_statement(plan, with_vectors=mmr is not None)
+        settings = retrieval.session_settings(plan, self._has_iterative_scan())
         with self.db.engine.begin() as conn:
-            conn.execute(sa.text(f"SET LOCAL hnsw.ef_search = {max(40, 2 * int(k))}"))
-            rows = conn.execute(sql).all()
-        return [
-            RetrievedChunk(
-                chunk_id=r.id,
-                source=r.source,
-                title=r.title,
-                ordinal=r.ordinal,
-                heading=r.heading,
-                text=r.text,
-                start_char=r.start_char,
-                end_char=r.end_char,
-                score=float(r.score),
-            )
-            for r in rows
-        ]
+            conn.execute(sa.select(*(sa.func.set_config(n, v, True) for n, v in settings.items())))
+            rows = conn.execute(statement).all()
+        found = retrieval.rows_to_chunks(rows)
+        if mmr is None or len(found) <= 1:
+            return found[:k]
+        vectors = np.stack([np.asarray(r.vector, dtype=np.float32) for r in rows])
+        if query is not None:
+            relevance = vectors @ query  # cosine: both are unit vectors
+        else:  # keyword mode: its own scores, scaled to 0..1 like a cosine
+            scores = np.array([c.score for c in found], dtype=np.float64)
+            relevance = scores / max(float(scores.max()), 1e-12)
+        return [found[i] for i in retrieval.mmr(relevance, vectors, k, mmr)]
+
+    def _kb_size(self, kb: str) -> int:
+        """The knowledge base's chunk count, the N of keyword IDF: re-counted at most once
+        a minute (an approximate N moves every term's weight alike)."""
+        now = time.monotonic()
+        cached = self._sizes.get(kb)
+        if cached is None or now - cached[1] > KB_SIZE_TTL_S:
+            with self.db.engine.connect() as conn:
+                n = conn.execute(
+                    sa.select(sa.func.count()).select_from(chunks).where(chunks.c.kb == kb)
+                ).scalar()
+            cached = (max(1, int(n or 0)), now)
+            self._sizes[kb] = cached
+        return cached[0]
+
+    def _has_iterative_scan(self) -> bool:
+        """Whether pgvector has iterative index scans (0.8 and later); an external server
+        may run an older one, which then gets a wider ``ef_search`` only."""
+        if self._iterative is None:
+            with self.db.engine.connect() as conn:
+                version = conn.execute(
+                    sa.text("SELECT extversion FROM pg_extension WHERE extname = 'vector'")
+                ).scalar()
+            parts = tuple(int(p) for p in str(version or "0").split(".")[:2] if p.isdigit())
+            self._iterative = parts >= (0, 8)
+        return self._iterative
 
     def stats(self, kb: str) -> KBStats:
         n_docs = (

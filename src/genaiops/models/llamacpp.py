@@ -7,6 +7,11 @@ callback so the time to first token is measured on every call.
 
 The same server also listens on a random port of 127.0.0.1 with an OpenAI-compatible HTTP
 API (:attr:`LlamaCppProvider.http_base_url`); nothing outside the machine can reach it.
+
+A base model (``mode: completion``, e.g. Gemma-3-270M) has no chat template: applying one
+anyway makes it continue the template's markup. For it the messages are written out as
+one plain prompt (:func:`completion_prompt`) that ``Server.handle_completions`` continues,
+and generation stops at the blank line that ends an answer in that format.
 """
 
 from __future__ import annotations
@@ -39,7 +44,44 @@ from genaiops.models.base import (
 )
 from genaiops.models.files import resolve_model_path
 
-__all__ = ["LlamaCppProvider"]
+__all__ = ["COMPLETION_STOP", "LlamaCppProvider", "completion_prompt"]
+
+#: where a completion model's answer ends: the format separates turns with a blank line,
+#: and a base model that goes on writes the next "Question:" or "Context:" block
+COMPLETION_STOP = ["\n\n", "\nQuestion:", "\nContext:"]
+
+
+def completion_prompt(messages: Sequence[Message]) -> str:
+    """The conversation as one plain prompt for a base model, turns separated by a blank
+    line: a system message as it is; a user message followed by ``Answer:`` on its own
+    line; an assistant message after the ``Answer:`` it replies to. With the apps' user
+    template (``Context: ... Question: ...``) a RAG ask reads::
+
+        You are a helpful assistant. Use the context ...
+
+        Context:
+        [1] ...
+
+        Question: In what year was Fenwick Cycles founded?
+        Answer:
+
+    A base model continues such a document with the answer, then a blank line (stopped
+    by :data:`COMPLETION_STOP`). A conversation that ends with an assistant message ends
+    with that text, which the model continues (a prefilled answer)."""
+    blocks: list[str] = []
+    after_user = False
+    for m in messages:
+        text = m.content.strip()
+        if m.role == "assistant" and after_user:
+            blocks[-1] = f"{blocks[-1]} {text}"
+        elif m.role == "assistant":
+            blocks.append(f"Answer: {text}")
+        elif m.role == "user":
+            blocks.append(f"{text}\nAnswer:")
+        else:
+            blocks.append(text)
+        after_user = m.role == "user"
+    return "\n\n".join(blocks)
 
 
 def _raise_for(error: Any, model: str) -> None:
@@ -121,11 +163,18 @@ class LlamaCppProvider(ModelProvider):
             raise ModelError(f"{self.name}: llama.cpp's {path} failed: {exc}") from exc
 
     def count_prompt_tokens(self, messages: Sequence[Message]) -> TokenCount:
-        """Exact: the GGUF's own chat template applied, then the model's tokenizer (the
-        in-process server's ``/apply-template`` and ``/tokenize``, on loopback)."""
+        """Exact: the GGUF's own chat template applied (or, in completion mode, the plain
+        :func:`completion_prompt`), then the model's tokenizer (the in-process server's
+        ``/apply-template`` and ``/tokenize``, on loopback)."""
         self.warm_up()
-        prompt = self._post("/apply-template", {"messages": [m.model_dump() for m in messages]})
-        tokens = self._post("/tokenize", {"content": prompt["prompt"], "add_special": True})
+        if self.config.mode == "completion":
+            text = completion_prompt(messages)
+        else:
+            applied = self._post(
+                "/apply-template", {"messages": [m.model_dump() for m in messages]}
+            )
+            text = applied["prompt"]
+        tokens = self._post("/tokenize", {"content": text, "add_special": True})
         return TokenCount(len(tokens["tokens"]), exact=True)
 
     def chat(
@@ -136,16 +185,21 @@ class LlamaCppProvider(ModelProvider):
     ) -> ChatResult:
         self.warm_up()
         opts = options or ChatOptions()
+        completion = self.config.mode == "completion"
         request: dict[str, Any] = {
-            "messages": [m.model_dump() for m in messages],
             "max_tokens": opts.max_tokens,
             "temperature": opts.temperature,
             "stream": True,
         }
+        if completion:
+            request["prompt"] = completion_prompt(messages)
+            request["stop"] = [*COMPLETION_STOP, *(opts.stop or [])]
+        else:
+            request["messages"] = [m.model_dump() for m in messages]
+            if opts.stop:
+                request["stop"] = opts.stop
         if opts.top_p is not None:
             request["top_p"] = opts.top_p
-        if opts.stop:
-            request["stop"] = opts.stop
         if opts.seed is not None:
             request["seed"] = opts.seed
 
@@ -159,7 +213,11 @@ class LlamaCppProvider(ModelProvider):
                 return False
             stop = False
             for choice in chunk.get("choices", ()):
-                text = (choice.get("delta") or {}).get("content")
+                if completion:  # the space after "Answer:" is the prompt's, not the answer's
+                    text = choice.get("text")
+                    text = text.lstrip() if text and not pieces else text
+                else:
+                    text = (choice.get("delta") or {}).get("content")
                 if text:
                     if state["first"] is None:
                         state["first"] = time.perf_counter()
@@ -174,8 +232,11 @@ class LlamaCppProvider(ModelProvider):
                 state["finish"] = "cancelled"
             return stop
 
+        handle = (
+            self._server.handle_completions if completion else self._server.handle_chat_completions
+        )
         start = time.perf_counter()
-        returned = self._server.handle_chat_completions(request, on_chunk)
+        returned = handle(request, on_chunk)
         end = time.perf_counter()
         if isinstance(returned, dict) and "error" in returned:
             _raise_for(returned, self.name)
