@@ -80,8 +80,7 @@ def test_keyword_mode_does_not_embed_the_query(runtime: Runtime) -> None:
     kb = runtime.knowledge_base("handbook")
     before = kb.embedder.misses  # type: ignore[attr-defined]
     hits = kb.retrieve("Packmule battery zq-unseen-1", 3, retrieval=_settings("keyword"))
-    # the product sheet is among the hits (the service handbook PDF mentions it too)
-    assert "docs/product-packmule.md" in {h.source for h in hits}
+    assert hits and all(h.keyword_rank is not None for h in hits)  # found by words alone
     assert kb.embedder.misses == before  # type: ignore[attr-defined]
 
 
