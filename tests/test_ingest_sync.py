@@ -143,7 +143,7 @@ def kill_mid_ingest(
         if written_since(database, kb, since):
             break
         time.sleep(0.02)
-    time.sleep(rng.uniform(0.0, 1.5) if wait_for_a_write else rng.uniform(0.5, 4.0))
+    time.sleep(rng.uniform(0.0, 0.25) if wait_for_a_write else rng.uniform(0.3, 2.5))
     running = proc.poll() is None
     if running:
         proc.send_signal(signal.SIGKILL)
