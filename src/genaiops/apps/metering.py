@@ -27,7 +27,7 @@ from genaiops.models.base import (
     Message,
     ModelProvider,
     TokenCallback,
-    TokenCount,
+    WrappedProvider,
 )
 
 __all__ = ["MeterSink", "MeteredProvider", "metering"]
@@ -69,7 +69,7 @@ def metering(sink: MeterSink) -> Iterator[MeterSink]:
         _SINK.reset(token)
 
 
-class MeteredProvider(ModelProvider):
+class MeteredProvider(WrappedProvider):
     """``inner`` with every call metered at ``price`` for ``purpose``."""
 
     def __init__(
@@ -79,22 +79,10 @@ class MeteredProvider(ModelProvider):
         ledger: Ledger | None,
         purpose: str = "answer",
     ) -> None:
-        super().__init__(inner.name, inner.config, inner.base_dir)
-        self.inner = inner
-        self.kind = inner.kind  # type: ignore[misc]
+        super().__init__(inner)
         self.price = price
         self.ledger = ledger
         self.purpose = purpose
-
-    @property
-    def context_window(self) -> int:
-        return self.inner.context_window
-
-    def warm_up(self) -> None:
-        self.inner.warm_up()
-
-    def count_prompt_tokens(self, messages: Sequence[Message]) -> TokenCount:
-        return self.inner.count_prompt_tokens(messages)
 
     def chat(
         self,
@@ -155,6 +143,3 @@ class MeteredProvider(ModelProvider):
             sink.add(entry)
         elif self.ledger is not None:
             self.ledger.record([entry])
-
-    def close(self) -> None:
-        self.inner.close()

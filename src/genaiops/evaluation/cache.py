@@ -49,8 +49,8 @@ from genaiops.models.base import (
     Message,
     ModelProvider,
     TokenCallback,
-    TokenCount,
     Usage,
+    WrappedProvider,
 )
 from genaiops.storage import Database
 from genaiops.storage.schema import eval_response_cache
@@ -175,24 +175,12 @@ class ResponseCache:
             return int(conn.execute(query).rowcount)
 
 
-class CachingProvider(ModelProvider):
+class CachingProvider(WrappedProvider):
     """``inner`` (a metered provider) behind the response cache."""
 
     def __init__(self, inner: ModelProvider, cache: ResponseCache) -> None:
-        super().__init__(inner.name, inner.config, inner.base_dir)
-        self.inner = inner
-        self.kind = inner.kind  # type: ignore[misc]
+        super().__init__(inner)
         self.cache = cache
-
-    @property
-    def context_window(self) -> int:
-        return self.inner.context_window
-
-    def warm_up(self) -> None:
-        self.inner.warm_up()
-
-    def count_prompt_tokens(self, messages: Sequence[Message]) -> TokenCount:
-        return self.inner.count_prompt_tokens(messages)
 
     def chat(
         self,
@@ -257,9 +245,6 @@ class CachingProvider(ModelProvider):
         if stopped:
             return _result(self.name, hit, "".join(forwarded), "cancelled", cached=True)
         return _result(self.name, hit, hit.text, hit.finish_reason, cached=True)
-
-    def close(self) -> None:
-        self.inner.close()
 
 
 def _result(model: str, r: CachedResponse, text: str, finish: str, *, cached: bool) -> ChatResult:

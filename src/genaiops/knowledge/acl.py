@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
 
+from genaiops.knowledge.globs import glob_regex
 from genaiops.knowledge.store import PUBLIC, Access
 
 if TYPE_CHECKING:
@@ -66,32 +66,6 @@ def normalize_groups(groups: Iterable[str]) -> tuple[str, ...]:
     """Groups as stored and compared: stripped, without empties or duplicates, sorted (so
     the same set always gives the same checksum and the same SQL parameter)."""
     return tuple(sorted({g.strip() for g in groups if g and g.strip()}))
-
-
-@lru_cache(maxsize=256)
-def glob_regex(pattern: str) -> str:
-    """An anchored regular expression, valid in Python and in PostgreSQL (``~``), that
-    matches source ids the glob ``pattern`` matches: ``**/`` is zero or more folders,
-    ``**`` anything, ``*`` anything within a segment, ``?`` one character of a segment."""
-    out, i = ["^"], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    out.append("$")
-    return "".join(out)
 
 
 def glob_match(pattern: str, source: str) -> bool:

@@ -37,6 +37,8 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from genaiops.knowledge.globs import glob_regex
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
@@ -520,27 +522,8 @@ class S3ConnectorConfig(_TableFields):
 
 
 def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """A key pattern as ``Path.glob`` reads it: ``**/`` is any number of folders (none
-    included), ``*`` and ``?`` stay within one folder."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
+    """A key pattern as ``Path.glob`` reads it (see :mod:`genaiops.knowledge.globs`)."""
+    return re.compile(glob_regex(pattern))
 
 
 class S3Connector(Connector):

@@ -40,6 +40,7 @@ __all__ = [
     "TokenCallback",
     "TokenCount",
     "Usage",
+    "WrappedProvider",
 ]
 
 #: called with each piece of text; returning True stops the generation
@@ -161,3 +162,27 @@ class ModelProvider(ABC):
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the model or client."""
+
+
+class WrappedProvider(ModelProvider):
+    """A provider in front of another (metering, an evaluation cache): it answers for
+    the inner provider's name, kind, context window, warm-up, token counts and close, so
+    a wrapper implements only :meth:`chat`."""
+
+    def __init__(self, inner: ModelProvider) -> None:
+        super().__init__(inner.name, inner.config, inner.base_dir)
+        self.inner = inner
+        self.kind = inner.kind  # type: ignore[misc]
+
+    @property
+    def context_window(self) -> int:
+        return self.inner.context_window
+
+    def warm_up(self) -> None:
+        self.inner.warm_up()
+
+    def count_prompt_tokens(self, messages: Sequence[Message]) -> TokenCount:
+        return self.inner.count_prompt_tokens(messages)
+
+    def close(self) -> None:
+        self.inner.close()
