@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import threading
 import time
 from pathlib import Path
@@ -259,7 +260,14 @@ def explain(store: PgDocumentStore, vec: Any, text: str, caller: Caller) -> list
     from genaiops.knowledge import retrieval
 
     plan = retrieval.SearchPlan(
-        kb=KB, dim=DIM, k=10, mode="hybrid", vector=vec, text=text, reader=caller
+        kb=KB,
+        dim=DIM,
+        k=10,
+        mode="hybrid",
+        vector=vec,
+        text=text,
+        reader=caller,
+        kb_size=N_DOCS * CHUNKS_PER_DOC,
     )
     sql = str(
         retrieval.search_statement(plan).compile(
@@ -279,6 +287,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("/tmp/genaiops-p6"))
     parser.add_argument("--reload", action="store_true", help="drop and load the chunks again")
     parser.add_argument("--queries", type=int, default=500)
+    parser.add_argument(
+        "--shared-buffers",
+        help="set the embedded server's shared_buffers (e.g. 1GB) and restart it first; "
+        "'default' resets it to the server's default",
+    )
     args = parser.parse_args()
 
     rng = np.random.default_rng(SEED)
@@ -286,6 +299,15 @@ def main() -> None:
     corpus = make_corpus(rng)
     print(f"generated {len(corpus['texts']):,} chunks in {time.perf_counter() - t0:.0f} s")
     db = Database(data_dir=args.data)
+    if args.shared_buffers:  # a server setting: applied by a restart
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            if args.shared_buffers == "default":
+                conn.execute(sa.text("ALTER SYSTEM RESET shared_buffers"))
+            else:
+                value = args.shared_buffers.replace("'", "")
+                conn.execute(sa.text(f"ALTER SYSTEM SET shared_buffers = '{value}'"))
+        db.close()  # the last user: the server stops
+        db = Database(data_dir=args.data)
     store = PgDocumentStore(db)
     with db.engine.connect() as conn:
         have = conn.execute(
@@ -300,9 +322,15 @@ def main() -> None:
             load_figures = load(db, corpus)
         peak_mb = mem.peak / 2**20
         print(f"loaded: {load_figures}, peak memory {peak_mb:.0f} MB")
+        saved = {**load_figures, "peak_memory_mb": peak_mb}
+        (args.data / "p6_load.json").write_text(json.dumps(saved))
+    elif (args.data / "p6_load.json").exists():  # the figures of the run that loaded it
+        load_figures = json.loads((args.data / "p6_load.json").read_text())
+        peak_mb = load_figures.pop("peak_memory_mb", None)
     store.ensure_kb(KB, "synthetic", DIM)  # finds the index valid
     with db.engine.connect() as conn:
         size = conn.execute(sa.text("SELECT pg_database_size(current_database())")).scalar()
+        shared_buffers = conn.execute(sa.text("SHOW shared_buffers")).scalar()
 
     acme = Caller(principal="bench", tenant="acme", groups=("g1", "g4"))
     rare = Caller(principal="bench", tenant="acme", groups=("rare",))
@@ -353,8 +381,8 @@ def main() -> None:
         f"query embedding (MiniLM, excluded above): p50 {percentile(embed_ms, 50):.1f} ms, "
         f"p95 {percentile(embed_ms, 95):.1f} ms"
     )
-    print(f"database size {size / 2**20:.0f} MB" + (f", load peak memory {peak_mb:.0f} MB"
-                                                     if peak_mb else ""))  # fmt: skip
+    peak = f", load peak memory {peak_mb:.0f} MB" if peak_mb else ""
+    print(f"database size {size / 2**20:.0f} MB, shared_buffers {shared_buffers}{peak}")
     print("plan (hybrid, acme):\n  " + "\n  ".join(plan_lines))
     target = figures["hybrid acme g1,g4"]["p95_ms"]
     print(f"\nP6 hybrid + ACL p95 {target:.1f} ms (target <= 20 ms)")
@@ -377,6 +405,8 @@ def main() -> None:
             "load": load_figures or "reused from an earlier run (--reload to measure)",
             "load_peak_memory_mb": peak_mb,
             "database_mb": size / 2**20,
+            "shared_buffers": shared_buffers,
+            "term_cap": 1000,
             "plan": plan_lines,
         }
     )

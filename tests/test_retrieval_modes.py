@@ -262,3 +262,25 @@ def test_search_checks_its_inputs(tagged_kb: KnowledgeBase) -> None:
 def test_retrieved_chunk_defaults_keep_old_callers_working() -> None:
     chunk = RetrievedChunk(1, "a.md", "A", 0, "", "text", 0, 4, 0.5)
     assert chunk.page is None and chunk.dense_rank is None and chunk.keyword_score is None
+
+
+def test_common_terms_are_not_looked_up_unless_nothing_else_is_left(
+    tagged_kb: KnowledgeBase,
+) -> None:
+    """A term in ``TERM_CAP`` chunks or more weighs nothing: the store keeps a list of
+    them (from ts_stat) so they are not looked up. Here "policy" (in every document) is
+    put on that list by hand, as a knowledge base of thousands of chunks would."""
+    import time
+
+    store = tagged_kb.store
+    assert isinstance(store, PgDocumentStore)
+    size = store._kb_size(tagged_kb.name)
+    assert store._common_terms(tagged_kb.name) == ()  # six chunks: nothing is that common
+    store._common[tagged_kb.name] = (size, time.monotonic(), ("polici",))
+    try:
+        hits = tagged_kb.retrieve("policy days", 10, retrieval=_settings("keyword"))
+        assert {h.source for h in hits} == {"hr/leave.md"}  # found by "days" alone
+        everything = tagged_kb.retrieve("policy", 10, retrieval=_settings("keyword"))
+        assert len(everything) == 6  # nothing else in the query: the common term is used
+    finally:
+        store._common.pop(tagged_kb.name)

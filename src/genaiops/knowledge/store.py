@@ -153,6 +153,8 @@ class DocumentStore(Protocol):
 
 #: how long a knowledge base's chunk count (keyword IDF's N) is reused
 KB_SIZE_TTL_S = 60.0
+#: the shortest time between two counts of a knowledge base's common lexemes
+COMMON_TERMS_TTL_S = 600.0
 
 
 def _index_name(kb: str) -> str:
@@ -188,6 +190,7 @@ class PgDocumentStore:
         self._dims: dict[str, int] = {}
         self._iterative: bool | None = None  # pgvector has iterative index scans
         self._sizes: dict[str, tuple[int, float]] = {}  # kb -> (chunks, when counted)
+        self._common: dict[str, tuple[int, float, tuple[str, ...]]] = {}  # see _common_terms
 
     def ensure_kb(self, kb: str, embedder: str, dim: int, *, reembed: bool = False) -> str | None:
         """Register ``kb`` with its embedder, or check that it is stored with this one.
@@ -441,6 +444,7 @@ class PgDocumentStore:
             reader=reader,
             filters=filters or retrieval.Filters(),
             kb_size=self._kb_size(kb) if mode != "dense" else 1,
+            common_terms=self._common_terms(kb) if mode != "dense" else (),
         )
         statement = retrieval.search_statement(plan, with_vectors=mmr is not None)
         settings = retrieval.session_settings(plan, self._has_iterative_scan())
@@ -471,6 +475,27 @@ class PgDocumentStore:
             cached = (max(1, int(n or 0)), now)
             self._sizes[kb] = cached
         return cached[0]
+
+    def _common_terms(self, kb: str) -> tuple[str, ...]:
+        """The knowledge base's lexemes found in ``term_cap`` chunks or more, which keyword
+        retrieval weighs 0 and so need not look up. Counted by ``ts_stat`` over the whole
+        knowledge base (a second or two at 100,000 chunks), again only once its size has
+        changed and ``COMMON_TERMS_TTL_S`` has passed: a stale list costs speed, not
+        results, since a term missing from it is looked up and weighed from its postings."""
+        from genaiops.knowledge.retrieval import TERM_CAP
+
+        size, now = self._kb_size(kb), time.monotonic()
+        cached = self._common.get(kb)
+        if cached is not None and (cached[0] == size or now - cached[1] < COMMON_TERMS_TTL_S):
+            return cached[2]
+        query = sa.text(
+            "SELECT word FROM ts_stat(format('SELECT tsv FROM chunks WHERE kb = %L', "
+            "CAST(:kb AS text))) WHERE ndoc >= :cap ORDER BY word"
+        )
+        with self.db.engine.connect() as conn:
+            words = tuple(conn.execute(query, {"kb": kb, "cap": TERM_CAP}).scalars())
+        self._common[kb] = (size, now, words)
+        return words
 
     def _has_iterative_scan(self) -> bool:
         """Whether pgvector has iterative index scans (0.8 and later); an external server
