@@ -188,10 +188,18 @@ def run(
         bool, typer.Option("--no-cache", help="call the models even where cached")
     ] = False,
     out: Annotated[Path | None, typer.Option("--out", help="also write the summary JSON")] = None,
+    report_dir: Annotated[
+        Path | None,
+        typer.Option("--report-dir", help="where the decision report goes (default: reports/)"),
+    ] = None,
+    no_report: Annotated[
+        bool, typer.Option("--no-report", help="write no decision report")
+    ] = False,
     as_json: JsonOpt = False,
     project: ProjectOpt = None,
 ) -> None:
-    """Run a suite: every candidate on every item, scored, stored; or --resume a run."""
+    """Run a suite: every candidate on every item, scored, stored, decided, reported;
+    or --resume a run."""
     from genaiops.errors import InputError
     from genaiops.evaluation.runner import EvalRunner, Progress, RunOutcome
 
@@ -235,14 +243,24 @@ def run(
                     rt, concurrency=concurrency, on_progress=tick, use_cache=not no_cache
                 )
                 outcome = _start_or_resume(runner, suite, resume)
+        files: list[Path] = []
+        if outcome.summary and not no_report:
+            folder = report_dir if report_dir is not None else rt.base_dir / "reports"
+            files = _write_report(rt, outcome.run_id, outcome.summary, folder)
     if out is not None:
         out.write_text(json.dumps(outcome.summary, indent=2, ensure_ascii=False) + "\n", "utf-8")
     if as_json:
-        _json({"run": outcome.run_id, **outcome.summary})
+        extra = {"report": [str(f) for f in files]} if files else {}
+        _json({"run": outcome.run_id, **outcome.summary, **extra})
         return
     for line in outcome.dataset_errors[:10]:
         _plain(err_console, f"skipped {line}")
     _print_summary(outcome.run_id, outcome.summary)
+    for f in files[:1]:
+        _plain(console, f"report: {f} (and .json, .md)")
+    if outcome.summary.get("decision", {}).get("recommended"):
+        best = outcome.summary["decision"]["recommended"]
+        _plain(console, f"Next: genaiops eval promote {outcome.run_id} '{best}'")
 
 
 def _start_or_resume(runner: Any, suite: Path | None, resume: str | None) -> Any:
@@ -258,16 +276,27 @@ def _start_or_resume(runner: Any, suite: Path | None, resume: str | None) -> Any
 @eval_app.command("report")
 def report(
     run_id: Annotated[str, typer.Argument(help="a run id (see `genaiops eval runs`)")],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="write the decision report (HTML, JSON, Markdown) here"),
+    ] = None,
     as_json: JsonOpt = False,
     project: ProjectOpt = None,
 ) -> None:
-    """The summary of a stored run (for an unfinished run: of what it has so far)."""
+    """The summary and decision of a stored run (unfinished: of what it has so far)."""
+    from genaiops.errors import InputError
+
+    if out is not None and out.exists() and not out.is_dir():
+        raise InputError(f"{out} is a file; --out takes a folder")
     with _runtime(project) as rt:
         summary = _stored_summary(rt, run_id)
+        files = _write_report(rt, run_id, summary, out) if out is not None else []
     if as_json:
-        _json({"run": run_id, **summary})
+        _json({"run": run_id, **summary, **({"report": [str(f) for f in files]} if files else {})})
         return
     _print_summary(run_id, summary)
+    for f in files[:1]:
+        _plain(console, f"report: {f} (and .json, .md)")
 
 
 def _stored_summary(rt: Runtime, run_id: str) -> dict[str, Any]:
@@ -277,21 +306,53 @@ def _stored_summary(rt: Runtime, run_id: str) -> dict[str, Any]:
 
     store = EvalStore(rt.db)
     info = store.run(run_id)
-    if info.summary:
-        return {"status": info.status, **info.summary}
     suite = SuiteConfig.model_validate(info.suite)
-    names = [name for name, _, _ in store.candidates(run_id)]
+    stored = store.candidates(run_id)
     items = [str(i["id"]) for i in store.items(run_id)]
-    summary = summarize(
-        store.results(run_id),
-        names,
-        [m.label for m in suite.all_metrics()],
-        items,
-        info.repeats,
-        n_boot=suite.bootstrap,
-        seed=suite.seed,
-    )
+    if info.summary and "candidates" in info.summary:
+        summary: dict[str, Any] = dict(info.summary)
+    else:
+        summary = {
+            **(info.summary or {}),
+            **summarize(
+                store.results(run_id), [name for name, _, _ in stored],
+                [m.label for m in suite.all_metrics()], items, info.repeats,
+                n_boot=suite.bootstrap, seed=suite.seed,
+            ),
+            "run": run_id, "suite": info.name,
+            "candidates_spec": {name: spec for name, spec, _ in stored},
+        }  # fmt: skip
+    if "decision" not in summary:  # unfinished, or stored by an older version
+        from genaiops.config import AppConfig
+        from genaiops.evaluation.decision import decide
+        from genaiops.evaluation.report import finite
+
+        prices = {
+            name: rt.model_config(AppConfig.model_validate(app).model).price
+            for name, _, app in stored
+        }
+        decision = decide(
+            summary, store.results(run_id), items, info.repeats, suite.decision, prices,
+            n_boot=suite.bootstrap, seed=suite.seed,
+        )  # fmt: skip
+        summary["decision"] = finite(decision.to_dict())
     return {"status": info.status, **summary}
+
+
+def _write_report(rt: Runtime, run_id: str, summary: dict[str, Any], out_dir: Path) -> list[Path]:
+    """The decision report of a run: HTML, JSON and Markdown under ``out_dir``."""
+    from genaiops.evaluation.decision_report import build_decision_report
+    from genaiops.evaluation.store import EvalStore
+    from genaiops.reports.page import write_report
+
+    store = EvalStore(rt.db)
+    info = store.run(run_id)
+    run = {"id": run_id, "suite": info.name, "dataset": info.dataset,
+           "created_at": info.created_at.isoformat()}  # fmt: skip
+    report = build_decision_report(
+        run, summary, store.results(run_id), store.items(run_id), runtime=rt
+    )
+    return list(write_report(report, out_dir, f"eval-{run_id}"))
 
 
 @eval_app.command("runs")
@@ -369,12 +430,61 @@ def _print_summary(run_id: str, summary: dict[str, Any]) -> None:
             "[dim]mean [95% bootstrap interval]; bold: best, or tied with it (paired test, "
             "95%): the data cannot separate them[/]"
         )
+    decision = summary.get("decision") or {}
+    if decision:
+        style = "bold green" if decision.get("recommended") else "bold red"
+        console.print(f"[{style}]{escape(decision['headline'])}[/]")
+        for reason in decision.get("reasons", []):
+            _plain(console, f"  - {reason}")
+    for p in summary.get("promotions", []):
+        _plain(console, f"promoted {p['candidate']} into app {p['app']} on {p['at']}")
     agreement = summary.get("agreement") or {}
     if agreement:
         rows = ", ".join(
             f"{m} AUC {_num(a['auc'])}" for m, a in agreement.items() if a.get("auc") is not None
         )
         _plain(console, f"agreement with human labels (in-sample): {rows}")
+
+
+@eval_app.command("promote")
+def promote(
+    run_id: Annotated[str, typer.Argument(help="a finished run (see `genaiops eval runs`)")],
+    candidate: Annotated[str, typer.Argument(help="the candidate to serve")],
+    app_name: Annotated[
+        str | None, typer.Option("--app", help="the app to change (default: the candidate's)")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="only show what changes")] = False,
+    as_json: JsonOpt = False,
+    project: ProjectOpt = None,
+) -> None:
+    """Write a candidate of a run into its app in the project file (comments kept);
+    `genaiops ask` then serves it."""
+    from genaiops.evaluation.promote import project_file
+    from genaiops.evaluation.promote import promote as do_promote
+    from genaiops.evaluation.store import EvalStore
+
+    path = project_file(project)
+    with _runtime(project) as rt:
+        result = do_promote(
+            EvalStore(rt.db), run_id, candidate, path, app=app_name, dry_run=dry_run
+        )
+    if as_json:
+        _json(result.to_dict())
+        return
+    if not result.changes:
+        _plain(console, f"app {result.app} already serves {candidate}: nothing to change")
+        return
+    verb = "would change" if dry_run else "changed"
+    _plain(console, f"{path.name}: app {result.app} {verb} (run {run_id}, {candidate}):")
+    for key, (before, after) in result.changes.items():
+        _plain(console, f"  {key}: {_brief(before)} -> {_brief(after)}")
+    if result.written:
+        _plain(console, f"Next: genaiops ask --app {result.app} 'a question'")
+
+
+def _brief(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else str(value)
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 # -- load ------------------------------------------------------------------------------------

@@ -77,6 +77,8 @@ def _ops(rows: Sequence[ResultRow]) -> dict[str, Any]:
         "ttft_p95_ms": basic.percentile([r.ttft_ms for r in generated], 95),
         "latency_p50_ms": basic.percentile([r.total_ms for r in ok], 50),
         "latency_p95_ms": basic.percentile([r.total_ms for r in ok], 95),
+        "latency_mean_ms": basic.mean(r.total_ms for r in ok),
+        "model_ms_mean": basic.mean(r.model_ms for r in ok),
         "tokens_per_s": tokens / decode_s if decode_s > 0 else math.nan,
         "prompt_tokens_mean": basic.mean(r.prompt_tokens for r in ok),
         "completion_tokens_mean": basic.mean(r.completion_tokens for r in ok),

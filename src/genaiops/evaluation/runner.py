@@ -43,6 +43,7 @@ from genaiops.evaluation.agreement import label_agreement
 from genaiops.evaluation.cache import CachingProvider, ResponseCache, cache_scope
 from genaiops.evaluation.candidates import build_app
 from genaiops.evaluation.datasets import EvalItem, load_dataset, parse_lines
+from genaiops.evaluation.decision import decide
 from genaiops.evaluation.metrics import Metric, MetricServices, Prediction, create_metric
 from genaiops.evaluation.report import finite, summarize
 from genaiops.evaluation.store import EvalStore, ResultRow, ScoreRow
@@ -369,6 +370,12 @@ class EvalRunner:
         summary["run"] = run_id
         summary["suite"] = suite.name
         summary["candidates_spec"] = {c.name: c.spec for c in candidates}
+        prices = {c.name: self.runtime.model_config(c.config.model).price for c in candidates}
+        decision = decide(
+            summary, results, [i.id for i in items], suite.repeats, suite.decision, prices,
+            n_boot=suite.bootstrap, seed=suite.seed,
+        )  # fmt: skip
+        summary["decision"] = finite(decision.to_dict())
         answer_metrics = [(label, m) for label, m in metrics if type(m).judges_answer]
         if any(i.labels for i in items):
             sink = MeterSink(Attribution(f"eval-{run_id}-labels", tags={"eval_run": run_id}))

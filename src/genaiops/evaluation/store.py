@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
 
 from genaiops.errors import NotFoundError
 from genaiops.storage import Database
@@ -152,6 +153,18 @@ class EvalStore:
             values["summary"] = summary
         with self.db.engine.begin() as conn:
             conn.execute(sa.update(eval_runs).where(eval_runs.c.id == run_id).values(values))
+
+    def record_promotion(self, run_id: str, record: dict[str, Any]) -> None:
+        """Append ``record`` to the run's promotions (kept in its summary)."""
+        summary = sa.func.coalesce(eval_runs.c.summary, sa.text("'{}'::jsonb"))
+        promotions = sa.func.coalesce(summary.op("->")("promotions"), sa.text("'[]'::jsonb"))
+        value = sa.func.jsonb_set(
+            summary,
+            sa.text("'{promotions}'"),
+            promotions.op("||")(sa.func.jsonb_build_array(sa.cast(record, JSONB))),
+        )
+        with self.db.engine.begin() as conn:
+            conn.execute(sa.update(eval_runs).where(eval_runs.c.id == run_id).values(summary=value))
 
     def candidates(self, run_id: str) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
         c = eval_candidates.c

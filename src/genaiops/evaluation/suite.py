@@ -18,6 +18,12 @@
     judge: {model: local-small, rubric: "..."}  # adds the `judge` metric
     repeats: 1
     concurrency: 2
+    decision:                          # what the recommendation must respect
+      metric: token_f1                 # quality is ranked on this (default: judge, else the first)
+      min_quality: 0.4                 # on that metric's mean
+      max_p95_ms: 8000                 # latency p95 of an ask
+      requests_per_month: 100000       # the projected volume that prices a month
+      max_monthly_usd: 500
 
 A candidate is an :class:`AppConfig` variant of the base app (model, strategy, prompt,
 ``top_k``, ``max_tokens``, ``temperature``), so what is evaluated is exactly what an
@@ -43,6 +49,7 @@ __all__ = [
     "DEFAULT_METRICS",
     "Candidate",
     "CandidateSpec",
+    "DecisionSpec",
     "JudgeSpec",
     "MatrixSpec",
     "MetricSpec",
@@ -175,6 +182,24 @@ class MatrixSpec(_Strict):
         return out
 
 
+class DecisionSpec(_Strict):
+    """The constraints a recommendation must meet, and the volume that prices a month.
+
+    A candidate is eligible when its mean on ``metric`` is at least ``min_quality``, its
+    latency p95 at most ``max_p95_ms``, its cost at ``requests_per_month`` at most
+    ``max_monthly_usd`` and at most ``max_error_rate`` of its asks failed. Self-hosted
+    models are priced as the instances the volume needs, each kept busy
+    ``utilisation`` of the time (:mod:`genaiops.evaluation.decision`)."""
+
+    metric: str | None = Field(None, description="default: judge if present, else the first")
+    min_quality: float | None = None
+    max_p95_ms: float | None = Field(None, gt=0)
+    max_monthly_usd: float | None = Field(None, ge=0)
+    max_error_rate: float = Field(0.05, ge=0, le=1)
+    requests_per_month: int = Field(100_000, ge=1)
+    utilisation: float = Field(0.6, gt=0, le=1)
+
+
 class SuiteConfig(_Strict):
     name: str = Field(min_length=1)
     dataset: str
@@ -191,6 +216,7 @@ class SuiteConfig(_Strict):
     seed: int = 0
     bootstrap: int = Field(2000, ge=100, le=100_000, description="bootstrap resamples")
     max_items: int | None = Field(None, ge=1, description="evaluate only the first N items")
+    decision: DecisionSpec = Field(default_factory=DecisionSpec)
 
     @model_validator(mode="after")
     def _checks(self) -> SuiteConfig:
@@ -198,6 +224,12 @@ class SuiteConfig(_Strict):
         dupes = sorted({x for x in labels if labels.count(x) > 1})
         if dupes:
             raise ValueError(f"metrics: {', '.join(dupes)} named twice; give one a `name:`")
+        metric = self.decision.metric
+        if metric is not None and metric not in labels:
+            raise ValueError(
+                f"decision.metric: {metric!r} is not measured by this suite; "
+                f"use one of {', '.join(labels)}"
+            )
         if "app" in self.prompts:
             raise ValueError("prompts: 'app' is reserved for the base app's own prompt")
         return self

@@ -56,6 +56,7 @@ import yaml
 
 from genaiops.errors import InputError
 from genaiops.knowledge.base import KnowledgeBase
+from genaiops.reports.page import ReportEncoder, script_json
 from genaiops.storage import Database
 from genaiops.storage.schema import chunks, documents
 
@@ -804,20 +805,6 @@ def _short(text: str, n: int = 50) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _script_json(value: Any) -> str:
-    """JSON that is safe inside a <script> element."""
-    return json.dumps(value, cls=_NumpyEncoder).replace("<", "\\u003c")
-
-
-class _NumpyEncoder(json.JSONEncoder):
-    def default(self, o: Any) -> Any:
-        if isinstance(o, np.ndarray):
-            return o.tolist()
-        if isinstance(o, np.generic):
-            return o.item()
-        return super().default(o)
-
-
 def render_html(report: ReadinessReport) -> str:
     """The self-contained page: plotly.js inline, each figure validated by Plotly."""
     import jinja2
@@ -830,7 +817,7 @@ def render_html(report: ReadinessReport) -> str:
         for f in _figures(report)
     ]
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    env.filters["script_json"] = lambda v: Markup(_script_json(v))
+    env.filters["script_json"] = lambda v: Markup(script_json(v))
     env.filters["size"] = _size_label
     template = resources.files("genaiops").joinpath("templates/kb_report.html.j2")
     return env.from_string(template.read_text("utf-8")).render(
@@ -854,5 +841,5 @@ def write_report(report: ReadinessReport, out_dir: Path) -> tuple[Path, Path]:
     html.write_text(render_html(report), "utf-8")
     figures = {f["id"]: {"data": f["data"], "layout": f["layout"]} for f in _figures(report)}
     payload = report.to_dict() | {"figures": figures}
-    data.write_text(json.dumps(payload, indent=2, cls=_NumpyEncoder) + "\n", "utf-8")
+    data.write_text(json.dumps(payload, indent=2, cls=ReportEncoder) + "\n", "utf-8")
     return html, data
