@@ -240,7 +240,8 @@ def test_suite_candidates_and_errors(tmp_path: Path) -> None:
     ]
     assert names[4:] == ["assistant", "short"]
     hybrid = cands[1].config
-    assert hybrid.retrieval is not None and hybrid.retrieval.mode == "hybrid" and hybrid.top_k == 5
+    effective = hybrid.retrieval or project.knowledge_bases["handbook"].retrieval
+    assert effective.mode == "hybrid" and hybrid.top_k == 5  # set only where it changes
     assert cands[0].config.knowledge_base is None and not cands[0].retrieves
     assert cands[5].config.max_tokens == 8 and cands[5].config.prompt.system == "Only the context."
     assert [m.label for m in s.all_metrics()] == ["contains", "sem"]

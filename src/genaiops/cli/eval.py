@@ -347,7 +347,10 @@ def _write_report(rt: Runtime, run_id: str, summary: dict[str, Any], out_dir: Pa
 
     store = EvalStore(rt.db)
     info = store.run(run_id)
-    run = {"id": run_id, "suite": info.name, "dataset": info.dataset,
+    dataset = Path(info.dataset)
+    if dataset.is_absolute() and dataset.is_relative_to(rt.base_dir):
+        dataset = dataset.relative_to(rt.base_dir)  # a report says no path of this machine
+    run = {"id": run_id, "suite": info.name, "dataset": str(dataset),
            "created_at": info.created_at.isoformat()}  # fmt: skip
     report = build_decision_report(
         run, summary, store.results(run_id), store.items(run_id), runtime=rt

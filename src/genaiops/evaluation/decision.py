@@ -304,11 +304,14 @@ def _reasons(
         )
     others = [r for r in contenders if r.name != chosen.name]
     if others:
-        listed = ", ".join(f"{r.name} ({_usd(r.monthly_usd)}, {_s(r.p95_ms)})" for r in others)
-        out.append(
-            f"Tied on quality with {listed}; it is the cheapest of these "
-            f"({_usd(chosen.monthly_usd)} a month), then the fastest."
+        listed = ", ".join(f"{r.name} ({_usd(r.monthly_usd)}, p95 {_s(r.p95_ms)})" for r in others)
+        same = all(_same_cost(r.monthly_usd or 0.0, chosen.monthly_usd or 0.0) for r in others)
+        why = (
+            f"they cost the same ({_usd(chosen.monthly_usd)} a month) and it is the fastest"
+            if same
+            else f"it is the cheapest of these ({_usd(chosen.monthly_usd)} a month)"
         )
+        out.append(f"Tied on quality with {listed}; {why}.")
     month = _usd(chosen.monthly_usd)
     out.append(f"Cost: {month} a month at {volume:,} asks ({chosen.cost_basis}).")
     limit = f" (limit {_s(spec.max_p95_ms)})" if spec.max_p95_ms else ""

@@ -466,6 +466,22 @@ def _agreement(summary: Mapping[str, Any]) -> Section:
     return Section("agreement", "Agreement with human labels", (table,), order=80)
 
 
+def _constraints(c: Mapping[str, Any]) -> str:
+    parts = []
+    if c.get("min_quality") is not None:
+        parts.append(f"{c.get('metric')} at least {c['min_quality']:g}")
+    if c.get("max_p95_ms") is not None:
+        parts.append(f"latency p95 at most {_sec(c['max_p95_ms'])}")
+    if c.get("max_monthly_usd") is not None:
+        parts.append(f"at most {_usd(c['max_monthly_usd'])} a month")
+    if c.get("max_error_rate") is not None:
+        parts.append(f"at most {c['max_error_rate']:.0%} of asks failed")
+    volume, busy = c.get("requests_per_month"), c.get("utilisation")
+    if volume:
+        parts.append(f"priced at {volume:,} asks a month, instances {busy:.0%} busy")
+    return "; ".join(parts) or "none"
+
+
 def _method(
     run: Mapping[str, Any], summary: Mapping[str, Any], decision: Mapping[str, Any]
 ) -> Section:
@@ -478,10 +494,6 @@ def _method(
         f"({boot.get('resamples', '-')} resamples, seed {boot.get('seed', '-')}) over questions.",
         "Differences are paired tests on the same questions (bootstrap interval of the mean "
         "difference and a sign-flip permutation p-value); both must agree, otherwise: a tie.",
-        "Constraints: "
-        + ", ".join(
-            f"{k.replace('_', ' ')} {v:,}" if isinstance(v, int) else f"{k.replace('_', ' ')} {v}"
-            for k, v in c.items() if v is not None and k != "metric"
-        ) + ".",
+        "Constraints: " + _constraints(c) + ".",
     ]  # fmt: skip
     return Section("method", "How this was measured", (Bullets(tuple(facts)),), order=900)

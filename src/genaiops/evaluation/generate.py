@@ -53,6 +53,7 @@ from genaiops.storage.schema import chunks, documents
 
 if TYPE_CHECKING:
     from genaiops.knowledge.base import KnowledgeBase
+    from genaiops.knowledge.store import RetrievedChunk
     from genaiops.runtime import Runtime
 
 __all__ = ["GenerateReport", "StoredChunk", "generate_testset", "make_distractors", "parse_qa"]
@@ -169,6 +170,13 @@ def _read_chunks(runtime: Runtime, kb: str) -> list[StoredChunk]:
         ]
 
 
+def _cosine(hit: RetrievedChunk) -> float:
+    """A hit's cosine similarity with the question, whatever the mode ranked it by
+    (hybrid fuses ranks: its score is not a similarity, and the distractors' threshold
+    compares similarities)."""
+    return float(hit.dense_score if hit.dense_score is not None else hit.score)
+
+
 def _top_score(kb: KnowledgeBase, question: str) -> float:
     """The best cosine of any chunk to ``question`` (dense, whatever the KB's mode)."""
     hits = kb.store.search(kb.name, kb.embedder.embed_query(question), 1)
@@ -263,7 +271,7 @@ def _try_chunk(
         return "not_retrievable"
     kept_norm.add(norm)
     kept_vecs.append(vec)
-    report.kept_scores.append(float(hits[0].score) if hits else 0.0)
+    report.kept_scores.append(max((_cosine(h) for h in hits), default=0.0))
     report.items.append(
         EvalItem(
             id=default_id(question),

@@ -13,7 +13,6 @@ leaves a broken project file behind.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import re
 import tempfile
@@ -95,9 +94,7 @@ def promote(
         raise InputError(f"candidate {candidate!r} names no app; pass --app NAME")
     wanted = AppConfig.model_validate(cfg)
 
-    yaml = YAML()  # round trip: comments and order kept
-    yaml.preserve_quotes = True
-    yaml.width = 4096
+    yaml = YAML()  # only to find where each key is written
     try:
         text = path.read_text("utf-8")
         doc = yaml.load(text)
@@ -111,24 +108,29 @@ def promote(
         raise NotFoundError(f"{path}: no app {target!r} to promote into; apps: {valid}")
     current = parse_project(_to_plain(doc), source=str(path)).apps[target]
     changes: dict[str, tuple[Any, Any]] = {}
-    node = apps[target]
     for key in PROMOTED_KEYS:
         before, after = getattr(current, key), getattr(wanted, key)
-        if before == after:
-            continue
-        changes[key] = (_plain(before), _plain(after))
-        node[key] = _plain(after)
+        if before != after:
+            changes[key] = (_plain(before), _plain(after))
     promotion = Promotion(run_id, candidate, target, path, changes, written=False)
     if dry_run or not changes:
         return promotion
-    buf = io.StringIO()
-    yaml.dump(doc, buf)
     note = f"promoted: eval run {run_id}, candidate {candidate}, {promotion.at[:10]}"
-    new_text = _with_note(buf.getvalue(), target, note)
-    parse_project(_to_plain(yaml.load(new_text)), source=str(path))  # still a valid project
+    new_text = _edit(text, apps, target, {k: a for k, (_, a) in changes.items()}, note)
+    try:
+        parse_project(yaml_safe_load(new_text), source=str(path))  # still a valid project
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: the promotion would break the project file, so it was not "
+                          f"written: {exc}") from None  # fmt: skip
     _replace_file(path, new_text)
     store.record_promotion(run_id, promotion.to_dict())
     return Promotion(run_id, candidate, target, path, changes, written=True, at=promotion.at)
+
+
+def yaml_safe_load(text: str) -> Any:
+    import yaml
+
+    return yaml.safe_load(text)
 
 
 def _to_plain(node: Any) -> Any:
@@ -143,23 +145,83 @@ def _to_plain(node: Any) -> Any:
 _NOTE = re.compile(r"^[ \t]*# promoted: eval run .*\n", re.MULTILINE)
 
 
-def _with_note(text: str, app: str, note: str) -> str:
-    """``text`` with ``# <note>`` on the line above the app's key under ``apps:``, and
-    no earlier such note anywhere."""
+def _is_filler(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
+def _snippet(key: str, value: Any, indent: int) -> list[str]:
+    """``key: value`` in block style, indented ``indent`` columns."""
+    import yaml
+
+    dumped = yaml.safe_dump({key: value}, default_flow_style=False, sort_keys=False, width=88)
+    return [" " * indent + line + "\n" for line in dumped.splitlines()]
+
+
+def _edit(text: str, apps: Any, target: str, updates: dict[str, Any], note: str) -> str:
+    """``text`` with the app's ``updates`` written in place: each changed key's lines
+    replaced (its end-of-line comment kept), new keys added after the app's last key,
+    ``# <note>`` above the app. Every other line is left exactly as it was."""
+    node = apps[target]
     lines = _NOTE.sub("", text).splitlines(keepends=True)
-    in_apps = False
-    key = re.compile(rf"^([ \t]+)['\"]?{re.escape(app)}['\"]?[ \t]*:(\s|$)")
-    for i, line in enumerate(lines):
-        if re.match(r"^apps[ \t]*:", line):
-            in_apps = True
+    if not hasattr(node, "lc") or (hasattr(node, "fa") and node.fa.flow_style()):
+        raise ConfigError(
+            f"apps.{target} is written in flow style ({{...}}); write it in block style "
+            "to let `eval promote` edit it, or edit it by hand"
+        )
+    keys = list(node)
+    first_note_line = _line_of(apps, target, text)
+
+    def key_line(k: str) -> int:
+        return int(node.lc.key(k)[0]) - _notes_before(text, int(node.lc.key(k)[0]))
+
+    starts = [key_line(k) for k in keys]
+    col = int(node.lc.key(keys[0])[1])
+    ends = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else _block_end(lines, start, col)
+        while end - 1 > start and _is_filler(lines[end - 1]):
+            end -= 1  # comments and blank lines before the next key stay
+        ends.append(end)
+    edits: list[tuple[int, int, list[str]]] = []
+    for key, value in updates.items():
+        if key in node:
+            i = keys.index(key)
+            new = _snippet(key, value, col)
+            eol = node.ca.items.get(key, [None, None, None, None])[2]
+            if eol is not None and len(new) == 1 and ends[i] - starts[i] == 1:
+                new[0] = new[0].rstrip("\n") + "  " + eol.value.strip() + "\n"
+            edits.append((starts[i], ends[i], new))
+        else:
+            edits.append((ends[-1], ends[-1], _snippet(key, value, col)))
+    for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
+        lines[start:end] = new
+    app_line = lines[first_note_line]
+    indent = app_line[: len(app_line) - len(app_line.lstrip())]
+    lines.insert(first_note_line, f"{indent}# {note}\n")
+    return "".join(lines)
+
+
+def _notes_before(text: str, line: int) -> int:
+    """How many promotion notes the original text has above ``line`` (0-based)."""
+    return sum(1 for m in _NOTE.finditer(text) if text.count("\n", 0, m.start()) < line)
+
+
+def _line_of(apps: Any, target: str, text: str) -> int:
+    line = int(apps.lc.key(target)[0])
+    return line - _notes_before(text, line)
+
+
+def _block_end(lines: list[str], start: int, col: int) -> int:
+    """The line after the last one of the block of the key at ``start`` (column ``col``):
+    the first later line, not blank or a comment, indented ``col`` or less."""
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        if _is_filler(line):
             continue
-        if in_apps and line[:1] not in (" ", "\t", "#", "\n", ""):
-            break  # the next top-level key: the app was not found
-        m = key.match(line) if in_apps else None
-        if m:
-            lines.insert(i, f"{m.group(1)}# {note}\n")
-            return "".join(lines)
-    return "".join(lines)  # a flow-style apps mapping: no place for a comment
+        if len(line) - len(line.lstrip(" ")) <= col:
+            return i
+    return len(lines)
 
 
 def _replace_file(path: Path, text: str) -> None:

@@ -305,7 +305,8 @@ def _variant(
                 )
             current = base.retrieval or project.knowledge_bases[kb].retrieval
             mode = "dense" if strategy.kind == "rag" else "hybrid"
-            update["retrieval"] = current.model_copy(update={"mode": mode})
+            if base.retrieval is not None or current.mode != mode:  # else: as the app has it
+                update["retrieval"] = current.model_copy(update={"mode": mode})
             if strategy.top_k is not None:
                 update["top_k"] = strategy.top_k
     for key in ("top_k", "max_tokens", "temperature"):
