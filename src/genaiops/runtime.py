@@ -23,6 +23,7 @@ from typing import TypeVar
 from genaiops.apps.app import CompiledApp
 from genaiops.apps.metering import MeteredProvider
 from genaiops.config import (
+    AppConfig,
     ModelConfigBase,
     ProjectConfig,
     Settings,
@@ -205,20 +206,29 @@ class Runtime:
         name = name or self.default_app_name()
         _pick("app", name, dict(self.config.apps), "apps")
         cfg = self.config.apps[name]
+        return self._once("app", name, lambda: self.compile(name, cfg))
 
-        def build() -> CompiledApp:
-            return CompiledApp(
-                name,
-                cfg,
-                provider=self.provider(cfg.model),
-                knowledge_base=(
-                    self.knowledge_base(cfg.knowledge_base) if cfg.knowledge_base else None
-                ),
-                guard=self.guard(cfg.guardrail) if cfg.guardrail else None,
-                ledger=self.ledger,
-            )
-
-        return self._once("app", name, build)
+    def compile(
+        self,
+        name: str,
+        config: AppConfig,
+        wrap_provider: Callable[[ModelProvider], ModelProvider] | None = None,
+    ) -> CompiledApp:
+        """Compile ``config`` as app ``name`` over this runtime's shared components (its
+        warm provider, knowledge base, guardrail engine and ledger), uncached: what
+        :meth:`app` does for the project's apps, and evaluation for its candidates.
+        ``wrap_provider`` puts a wrapper (a response cache) around the metered model."""
+        provider = self.provider(config.model)
+        return CompiledApp(
+            name,
+            config,
+            provider=wrap_provider(provider) if wrap_provider is not None else provider,
+            knowledge_base=(
+                self.knowledge_base(config.knowledge_base) if config.knowledge_base else None
+            ),
+            guard=self.guard(config.guardrail) if config.guardrail else None,
+            ledger=self.ledger,
+        )
 
     def warm_up(self, app: str | None = None) -> CompiledApp:
         """Build and warm an app: model loaded, guardrail artifacts read, embedder ready,
