@@ -20,6 +20,8 @@ Run: ``.venv/bin/python benchmarks/a1_scifact.py`` (``--data`` to point elsewher
 from __future__ import annotations
 
 import argparse
+import shlex
+import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -117,7 +119,9 @@ def main() -> None:
     print(f"query embedding (excluded from latencies): p50 {embed['p50']:.1f} ms, "
           f"p95 {embed['p95']:.1f} ms")  # fmt: skip
 
-    result = result_header("a1_scifact")
+    result = result_header("a1_scifact") | {
+        "command": shlex.join(["python", "benchmarks/a1_scifact.py", *sys.argv[1:]])
+    }
     result.update(
         {
             "dataset": "BEIR SciFact",

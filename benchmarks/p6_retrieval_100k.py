@@ -18,6 +18,12 @@ index ``PgDocumentStore.ensure_kb`` builds, under its name, so ``ensure_kb`` the
 it valid). Peak memory is the peak, sampled every 0.25 s, of this process's RSS plus the
 PostgreSQL processes' proportional set size (PSS: shared buffers counted once).
 
+The embedded server sizes ``shared_buffers`` and ``effective_cache_size`` from the
+machine's memory (:mod:`genaiops.storage.pgsettings`; 1 GB and half the memory here);
+``--shared-buffers`` overrides the first through ``ALTER SYSTEM`` for comparisons. The
+plan recorded is ``EXPLAIN (ANALYZE, BUFFERS)`` of the first query, planned as
+``PgDocumentStore.search`` plans it (with the knowledge base's common terms).
+
 The database is kept in a data folder under /tmp between runs (``--data``); ``--reload``
 starts over. Run: ``.venv/bin/python benchmarks/p6_retrieval_100k.py``.
 """
@@ -27,6 +33,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import shlex
+import sys
 import threading
 import time
 from pathlib import Path
@@ -254,7 +262,9 @@ def recall_at_10(
     return found / (10 * len(qs))
 
 
-def explain(store: PgDocumentStore, vec: Any, text: str, caller: Caller) -> list[str]:
+def explain(
+    store: PgDocumentStore, vec: Any, text: str, caller: Caller, full: bool = False
+) -> list[str]:
     from sqlalchemy.dialects import postgresql
 
     from genaiops.knowledge import retrieval
@@ -268,6 +278,7 @@ def explain(store: PgDocumentStore, vec: Any, text: str, caller: Caller) -> list
         text=text,
         reader=caller,
         kb_size=N_DOCS * CHUNKS_PER_DOC,
+        common_terms=store._common_terms(KB),  # as store.search plans it
     )
     sql = str(
         retrieval.search_statement(plan).compile(
@@ -278,8 +289,12 @@ def explain(store: PgDocumentStore, vec: Any, text: str, caller: Caller) -> list
     with store.db.engine.begin() as conn:
         for name, value in retrieval.session_settings(plan, True).items():
             conn.execute(sa.select(sa.func.set_config(name, value, True)))
-        rows = conn.execute(sa.text("EXPLAIN (ANALYZE, COSTS OFF) " + sql)).scalars().all()
-    return [r for r in rows if "Scan" in r or "Time" in r]
+        rows = conn.execute(sa.text("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql))
+        lines = rows.scalars().all()
+    if full:
+        return list(lines)
+    keep = ("Scan", "Time", "Buffers")
+    return [r for r in lines if any(word in r for word in keep)]
 
 
 def main() -> None:
@@ -386,7 +401,9 @@ def main() -> None:
     print("plan (hybrid, acme):\n  " + "\n  ".join(plan_lines))
     target = figures["hybrid acme g1,g4"]["p95_ms"]
     print(f"\nP6 hybrid + ACL p95 {target:.1f} ms (target <= 20 ms)")
-    result = result_header("p6_retrieval_100k")
+    result = result_header("p6_retrieval_100k") | {
+        "command": shlex.join(["python", "benchmarks/p6_retrieval_100k.py", *sys.argv[1:]])
+    }
     result.update(
         {
             "chunks": N_DOCS * CHUNKS_PER_DOC,

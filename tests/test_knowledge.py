@@ -140,3 +140,25 @@ def test_example_ingest_is_complete(runtime: Runtime) -> None:
     stats = runtime.knowledge_base("handbook").stats()
     assert stats.documents == 51  # 25 files, 20 spare-part rows (CSV), 6 service centres (SQL)
     assert stats.chunks >= 22 and stats.tokens > 5000
+
+
+def test_minilm_batches_by_padded_tokens() -> None:
+    e = MiniLMEmbedder(batch_size=3, batch_tokens=256)
+    # sorted by length; a batch pads to its longest text and stays within 256 tokens
+    assert e.batches([256, 10, 10, 10, 100, 120, 30, 10]) == [
+        [1, 2, 3],  # batch_size 3
+        [7, 6],  # 2 x 30
+        [4, 5],  # 2 x 120
+        [0],  # a long text alone
+    ]
+    assert MiniLMEmbedder(batch_tokens=1).batches([5, 3]) == [[1], [0]]
+
+
+def test_minilm_vectors_do_not_depend_on_the_batching(minilm: MiniLMEmbedder) -> None:
+    texts = ["short", "a somewhat longer sentence about bikes and their batteries", "", "x " * 300]
+    together = minilm.embed(texts)
+    alone = np.stack([minilm.embed([t])[0] for t in texts])
+    wide = MiniLMEmbedder(batch_size=32, batch_tokens=100_000)
+    assert np.abs(together - alone).max() < 1e-5
+    assert np.abs(wide.embed(texts) - alone).max() < 1e-5  # padded in one batch
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)

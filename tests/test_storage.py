@@ -92,3 +92,47 @@ def test_percentiles_agree_with_postgres(database: Database) -> None:
                 {"q": q, "vals": values},
             ).scalar()
             assert percentile(values, q * 100) == pytest.approx(sql)
+
+
+def test_server_memory_settings_scale_with_the_machine() -> None:
+    from genaiops.storage.pgsettings import server_settings
+
+    gb = 2**30
+    assert server_settings(None) == {}  # unknown memory: PostgreSQL's defaults
+    assert server_settings(512 * 2**20)["shared_buffers"] == "128MB"  # never below the default
+    assert server_settings(4 * gb) == {
+        "shared_buffers": "512MB",
+        "effective_cache_size": "2048MB",
+    }
+    assert server_settings(64 * gb)["shared_buffers"] == "1024MB"  # at most 1 GB
+
+
+def test_server_settings_are_written_once_and_included(tmp_path: Path) -> None:
+    from genaiops.storage.pgsettings import SETTINGS_FILE, write_settings
+
+    write_settings(tmp_path)  # not an initialized data folder: nothing is written
+    assert not (tmp_path / SETTINGS_FILE).exists()
+    conf = tmp_path / "postgresql.conf"
+    conf.write_text("max_connections = 100")
+    for _ in range(2):
+        write_settings(tmp_path, {"shared_buffers": "256MB"})
+    assert conf.read_text().splitlines() == [
+        "max_connections = 100",
+        f"include_if_exists = '{SETTINGS_FILE}'",
+    ]
+    assert "shared_buffers = '256MB'" in (tmp_path / SETTINGS_FILE).read_text()
+
+
+def test_the_embedded_server_runs_with_the_sized_settings(database: Database) -> None:
+    from genaiops.storage.pgsettings import memory_bytes, server_settings
+
+    if not database.embedded:
+        pytest.skip("an external server keeps its own settings")
+    expected = server_settings(memory_bytes())
+    query = sa.text(
+        "SELECT setting::bigint * pg_size_bytes(unit) = pg_size_bytes(:value) "
+        "FROM pg_settings WHERE name = :name"
+    )
+    with database.engine.connect() as conn:
+        for name, value in expected.items():
+            assert conn.execute(query, {"name": name, "value": value}).scalar(), name

@@ -14,15 +14,16 @@ and notebooks use. The project file accepts any registered kind and validates th
 kind's options with the class's own pydantic schema (``config_model``), so a plug-in's
 configuration errors read like the built-ins'.
 
-=====================  ===========================  ==========================================
-group                  contract                     built-ins
-=====================  ===========================  ==========================================
-genaiops.providers     models.base.ModelProvider    llamacpp, openai, echo (a documented fake)
-genaiops.embedders     knowledge.embedders.Embedder minilm-l6-int8, hash (a documented fake)
-genaiops.checks        guardrails.base.CheckFactory word_filters, sensitive_information, ...
-genaiops.connectors    knowledge.connectors.Connector folder
-genaiops.metrics       evaluation.metrics.Metric    exact_match, contains, numeric_match, ...
-=====================  ===========================  ==========================================
+=====================  ==============================  =======================================
+group                  contract                        built-ins
+=====================  ==============================  =======================================
+genaiops.providers     models.base.ModelProvider       llamacpp, openai, echo (a documented fake)
+genaiops.embedders     knowledge.embedders.Embedder    minilm-l6-int8, hash (a documented fake)
+genaiops.checks        guardrails.base.CheckFactory    word_filters, sensitive_information, ...
+genaiops.connectors    knowledge.connectors.Connector  folder, sql (SQLAlchemy), s3 (the ``s3``
+                                                       extra)
+genaiops.metrics       evaluation.metrics.Metric       exact_match, contains, numeric_match, ...
+=====================  ==============================  =======================================
 """
 
 from __future__ import annotations

@@ -144,7 +144,7 @@ class DocumentStore(Protocol):
         reader: Reader | None = None,
         filters: Filters | None = None,
         candidates: int = 50,
-        rrf_k: int = 60,
+        rrf_k: int = 10,
         mmr: float | None = None,
     ) -> list[RetrievedChunk]: ...
 
@@ -420,7 +420,7 @@ class PgDocumentStore:
         reader: Reader | None = None,
         filters: Filters | None = None,
         candidates: int = 50,
-        rrf_k: int = 60,
+        rrf_k: int = 10,
         mmr: float | None = None,
     ) -> list[RetrievedChunk]:
         """The top ``k`` chunks of ``kb`` that ``reader`` may read (no reader: the public

@@ -50,7 +50,7 @@ __all__ = [
 
 #: embedder options that change how fast vectors are computed, not what they are: a
 #: change of threads must not re-embed a knowledge base
-EXECUTION_OPTIONS = frozenset({"threads", "batch_size"})
+EXECUTION_OPTIONS = frozenset({"threads", "batch_size", "batch_tokens"})
 
 Reason = Literal["added", "updated", "rechunked"]
 

@@ -17,6 +17,9 @@ lock, so that every process on the same data folder agrees:
 The server is stopped here by signalling the postmaster (SIGINT is PostgreSQL's "fast
 shutdown", which ``pg_ctl stop`` also sends) rather than through ``pg_ctl``: that needs no
 shell, no data-folder path and no switch to the server's OS user.
+
+Before the server starts, :func:`genaiops.storage.pgsettings.write_settings` sizes its
+memory settings (``shared_buffers``, ``effective_cache_size``) from the machine's memory.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from genaiops.storage.pgfiles import (
     write_handles,
 )
 from genaiops.storage.pglaunch import check_version, launch_path, quiet_pgserver, start_failure
+from genaiops.storage.pgsettings import write_settings
 
 __all__ = [
     "PGDATA_DIR",
@@ -195,6 +199,10 @@ class EmbeddedServer:
                         # reach the real folder, not only the link's
                         pg.ensure_prefix_permissions(self.pgdata)
                     server.ensure_pgdata_inited()
+                    try:
+                        write_settings(self.pgdata)  # read when the server (next) starts
+                    except OSError as exc:  # the defaults are slower, not wrong
+                        log.warning("could not write the server's memory settings: %s", exc)
                     server.ensure_postgres_running()
             except (subprocess.SubprocessError, OSError, RuntimeError, AssertionError) as exc:
                 raise StorageError(start_failure(self.pgdata, exc, offset)) from exc
