@@ -6,6 +6,18 @@ attributed to the caller of the request it belongs to. Inside an ask the entries
 in the request's :class:`MeterSink` (a context variable, so a judge called deep inside a
 guardrail check is attributed to the same caller and trace) and the pipeline's meter
 stage writes them in one transaction; a call made outside any request is written at once.
+
+Budgets are enforced here, around the model call itself, so every call an ask makes (the
+answer and a grounding judge alike) is covered: before the call its maximum cost
+(:func:`~genaiops.costs.pricing.max_cost_of`: the prompt's tokens, or a bound on them, at
+the input price, ``max_tokens`` at the output price, and the instance time bound) is
+reserved on every budget of the caller's tenant, API key, app and tags
+(:class:`~genaiops.costs.budgets.BudgetBook`); after it, failed or not, the reservation is
+settled to the cost the ledger row records. An exhausted budget raises
+:class:`~genaiops.errors.BudgetExceededError` before the model is called.
+
+A price that names the price table (``price: {from_table: NAME}``) is resolved on the
+first call, from the ledger's database.
 """
 
 from __future__ import annotations
@@ -17,9 +29,10 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from genaiops.config import Price
+from genaiops.costs.budgets import Reservation, budget_targets
 from genaiops.costs.ledger import Attribution, Ledger, MeterEntry
-from genaiops.costs.pricing import CostBreakdown, cost_of
+from genaiops.costs.prices import resolve_price
+from genaiops.costs.pricing import CostBreakdown, Price, cost_of, max_cost_of
 from genaiops.errors import GenAIOpsError
 from genaiops.models.base import (
     ChatOptions,
@@ -30,7 +43,10 @@ from genaiops.models.base import (
     WrappedProvider,
 )
 
-__all__ = ["MeterSink", "MeteredProvider", "metering"]
+__all__ = ["PROMPT_TEMPLATE_TOKENS", "MeterSink", "MeteredProvider", "metering", "prompt_bound"]
+
+#: tokens a chat template may add around the messages (role markers), per message and once
+PROMPT_TEMPLATE_TOKENS = (8, 16)
 
 
 class MeterSink:
@@ -69,8 +85,16 @@ def metering(sink: MeterSink) -> Iterator[MeterSink]:
         _SINK.reset(token)
 
 
+def prompt_bound(messages: Sequence[Message]) -> int:
+    """An upper bound on a prompt's tokens with any tokenizer: a token covers at least
+    one byte of text, plus the template's markers (:data:`PROMPT_TEMPLATE_TOKENS`)."""
+    per_message, once = PROMPT_TEMPLATE_TOKENS
+    return once + sum(len(m.content.encode("utf-8")) + per_message for m in messages)
+
+
 class MeteredProvider(WrappedProvider):
-    """``inner`` with every call metered at ``price`` for ``purpose``."""
+    """``inner`` with every call metered at ``price`` for ``purpose``, and the caller's
+    budgets enforced around it (when there is a ledger)."""
 
     def __init__(
         self,
@@ -80,9 +104,46 @@ class MeteredProvider(WrappedProvider):
         purpose: str = "answer",
     ) -> None:
         super().__init__(inner)
-        self.price = price
+        self.declared_price = price
+        self._price: Price | None = None if price.from_table else price
         self.ledger = ledger
         self.purpose = purpose
+        self._price_lock = threading.Lock()
+
+    @property
+    def price(self) -> Price:
+        """The price calls are charged at (a price-table entry is read once)."""
+        if self._price is None:
+            with self._price_lock:
+                if self._price is None:
+                    db = self.ledger.db if self.ledger is not None else None
+                    self._price = resolve_price(self.declared_price, self.name, db)
+        return self._price
+
+    def max_cost(self, messages: Sequence[Message], options: ChatOptions | None) -> float:
+        """The most this call can cost (what a budget reserves)."""
+        price = self.price
+        max_tokens = (options or ChatOptions()).max_tokens
+        prompt = 0
+        if price.input_per_1m > 0:
+            count = self.inner.count_prompt_tokens(messages)
+            prompt = count.tokens if count.exact else prompt_bound(messages)
+        return max_cost_of(price, prompt, max_tokens).total_usd
+
+    def _reserve(
+        self, attribution: Attribution, messages: Sequence[Message], options: ChatOptions | None
+    ) -> Reservation | None:
+        if self.ledger is None:
+            return None
+        book = self.ledger.budgets
+        a = attribution
+        targets = budget_targets(a.tenant, a.api_key_id, a.app, a.tags)
+        if not book.has_budgets(targets):
+            return None
+        amount = self.max_cost(messages, options)
+        if amount <= 0:  # a free call spends nothing: no budget can refuse it
+            return None
+        return book.reserve(targets, amount, trace_id=attribution.trace_id)
 
     def chat(
         self,
@@ -90,23 +151,45 @@ class MeteredProvider(WrappedProvider):
         options: ChatOptions | None = None,
         on_token: TokenCallback | None = None,
     ) -> ChatResult:
-        start = time.perf_counter()
-        try:
-            result = self.inner.chat(messages, options, on_token)
-        except GenAIOpsError as exc:
-            self._record(None, time.perf_counter() - start, str(exc))
-            raise
-        self._record(result, result.latency_s, None)
-        return result
-
-    def _record(self, result: ChatResult | None, latency_s: float, error: str | None) -> None:
         sink = _SINK.get()
         attribution = (
             sink.attribution if sink is not None else Attribution(trace_id=uuid.uuid4().hex)
         )
+        price = self.price
+        hold = self._reserve(attribution, messages, options)
+        charged = 0.0
+        start = time.perf_counter()
+        try:
+            try:
+                result = self.inner.chat(messages, options, on_token)
+            except GenAIOpsError as exc:
+                charged = self._record(
+                    sink, attribution, price, None, time.perf_counter() - start, str(exc)
+                )
+                raise
+            except BaseException:  # interrupted: the instance was busy all the same
+                charged = cost_of(price, 0, 0, time.perf_counter() - start).total_usd
+                raise
+            charged = self._record(sink, attribution, price, result, result.latency_s, None)
+            return result
+        finally:
+            if hold is not None:
+                assert self.ledger is not None
+                self.ledger.budgets.settle(hold, charged)
+
+    def _record(
+        self,
+        sink: MeterSink | None,
+        attribution: Attribution,
+        price: Price,
+        result: ChatResult | None,
+        latency_s: float,
+        error: str | None,
+    ) -> float:
+        """Meter one call; returns its cost."""
         if result is None:
             # a failed call is charged its instance time (the instance was busy), no tokens
-            cost = cost_of(self.price, 0, 0, latency_s)
+            cost = cost_of(price, 0, 0, latency_s)
             entry = MeterEntry(
                 attribution,
                 self.name,
@@ -124,7 +207,7 @@ class MeteredProvider(WrappedProvider):
             )
         else:
             u = result.usage
-            cost = cost_of(self.price, u.prompt_tokens, u.completion_tokens, latency_s)
+            cost = cost_of(price, u.prompt_tokens, u.completion_tokens, latency_s)
             entry = MeterEntry(
                 attribution,
                 self.name,
@@ -143,3 +226,4 @@ class MeteredProvider(WrappedProvider):
             sink.add(entry)
         elif self.ledger is not None:
             self.ledger.record([entry])
+        return cost.total_usd

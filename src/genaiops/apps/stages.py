@@ -184,7 +184,12 @@ class FitContext(Stage):
 
 
 class Generate(Stage):
-    """Generate through the guarded stream: text reaches ``on_text`` only once checked."""
+    """Generate through the guarded stream: text reaches ``on_text`` only once checked.
+
+    The call goes through the metering wrapper, which reserves its maximum cost on the
+    caller's budgets first (tenant, API key, app, tags) and settles it after; an
+    exhausted budget raises :class:`~genaiops.errors.BudgetExceededError` here, before
+    the model runs, and the ask is audited as an error."""
 
     name = "generate"
 

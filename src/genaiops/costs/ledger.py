@@ -3,24 +3,42 @@ row of each ask.
 
 Rows are written with SQLAlchemy Core against :mod:`genaiops.storage.schema`. Every
 figure of a row can be traced to its inputs: tokens x the catalog price, or wall time x
-the instance price (:func:`genaiops.costs.pricing.cost_of`).
+the instance price (:func:`genaiops.costs.pricing.cost_of`). :meth:`Ledger.summary` groups
+the rows by any of their attribution (app, tenant, key, ``tag:NAME``, model, day) over a
+period; the ledger also holds the database's price table (:attr:`Ledger.prices`) and
+budgets (:attr:`Ledger.budgets`), which the metering wrapper enforces.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import sqlalchemy as sa
 
+from genaiops.costs.budget_config import BudgetConfig
+from genaiops.costs.budgets import BudgetBook
+from genaiops.costs.prices import PriceTable
 from genaiops.costs.pricing import CostBreakdown
+from genaiops.errors import InputError
 from genaiops.storage import Database
 from genaiops.storage.schema import asks, usage_ledger
 
-__all__ = ["Attribution", "AuditRecord", "Ledger", "MeterEntry", "UsageSummary"]
+__all__ = [
+    "GROUP_KEYS",
+    "Attribution",
+    "AuditRecord",
+    "Ledger",
+    "MeterEntry",
+    "UsageSummary",
+    "check_group_keys",
+]
 
-GroupKey = Literal["app", "model", "tenant", "api_key_id", "principal", "purpose"]
+#: what ``Ledger.summary`` (and ``genaiops usage --by``) groups by, besides ``tag:NAME``
+GROUP_KEYS = ("app", "model", "tenant", "key", "api_key_id", "principal", "purpose", "day")
 
 
 @dataclass(frozen=True)
@@ -115,9 +133,55 @@ class UsageSummary:
         return self.group.get("model")
 
 
+def _group_column(key: str) -> sa.ColumnElement[Any]:
+    """The SQL of one ``--by`` key: a column, the UTC day, or one tag's value."""
+    c = usage_ledger.c
+    if key.startswith("tag:") and len(key) > 4:
+        return cast(sa.ColumnElement[Any], c.tags[key[4:]].astext)
+    if key == "day":
+        return sa.func.to_char(sa.func.timezone("UTC", c.ts), "YYYY-MM-DD")
+    if key in ("key", "api_key_id"):
+        return c.api_key_id
+    if key in GROUP_KEYS:
+        return c[key]
+    raise InputError(
+        f"--by: unknown group {key!r}; valid: {', '.join(GROUP_KEYS)} or tag:NAME "
+        f"(e.g. --by tenant,tag:team)"
+    )
+
+
+def check_group_keys(keys: Sequence[str]) -> None:
+    """Raise :class:`~genaiops.errors.InputError` naming a ``--by`` key that
+    :meth:`Ledger.summary` cannot group by (before any database is opened)."""
+    if not keys:
+        raise InputError(f"--by: name at least one group of {', '.join(GROUP_KEYS)}")
+    for key in keys:
+        _group_column(key)
+
+
 class Ledger:
-    def __init__(self, db: Database) -> None:
+    """The metering ledger of one database, with its price table and budgets.
+
+    ``budgets`` are the project file's declarations (written on first use)."""
+
+    def __init__(self, db: Database, budgets: Sequence[BudgetConfig] = ()) -> None:
         self.db = db
+        self._declared = tuple(budgets)
+        self._budgets: BudgetBook | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def budgets(self) -> BudgetBook:
+        """The budgets enforced on the calls metered into this ledger."""
+        if self._budgets is None:
+            with self._lock:
+                if self._budgets is None:
+                    self._budgets = BudgetBook(self.db, self._declared)
+        return self._budgets
+
+    @property
+    def prices(self) -> PriceTable:
+        return PriceTable(self.db)
 
     def record(self, entries: Sequence[MeterEntry]) -> None:
         """Write the calls of one request in one transaction."""
@@ -166,11 +230,20 @@ class Ledger:
             return dict(row._mapping) if row is not None else None
 
     def summary(
-        self, group_by: Sequence[GroupKey] = ("app", "model"), tenant: str | None = None
+        self,
+        group_by: Sequence[str] = ("app", "model"),
+        tenant: str | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
     ) -> list[UsageSummary]:
         """Calls, tokens, cost and latency percentiles (``percentile_cont``, the same
-        definition as :func:`genaiops.stats.percentile`) per group of successful calls."""
-        cols = [usage_ledger.c[k] for k in group_by]
+        definition as :func:`genaiops.stats.percentile`) per group of successful calls.
+
+        ``group_by`` takes any of :data:`GROUP_KEYS` (``key`` is the API key id, ``day``
+        the UTC date) and ``tag:NAME`` (the value of one tag); ``since`` is inclusive,
+        ``until`` exclusive."""
+        check_group_keys(group_by)
+        cols = [_group_column(k).label(f"g{i}") for i, k in enumerate(group_by)]
         latency = usage_ledger.c.latency_ms
         query = sa.select(
             *cols,
@@ -183,12 +256,19 @@ class Ledger:
         ).where(usage_ledger.c.status == "ok")
         if tenant is not None:
             query = query.where(usage_ledger.c.tenant == tenant)
-        query = query.group_by(*cols).order_by(*cols)
+        if since is not None:
+            query = query.where(usage_ledger.c.ts >= since)
+        if until is not None:
+            query = query.where(usage_ledger.c.ts < until)
+        positions: list[sa.ColumnElement[Any]] = [
+            sa.literal_column(str(i + 1)) for i in range(len(cols))
+        ]
+        query = query.group_by(*positions).order_by(*positions)
         with self.db.engine.connect() as conn:
             rows = conn.execute(query).all()
         return [
             UsageSummary(
-                {k: getattr(r, k) for k in group_by},
+                {k: getattr(r, f"g{i}") for i, k in enumerate(group_by)},
                 int(r.calls),
                 int(r.pi),
                 int(r.po),

