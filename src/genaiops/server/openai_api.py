@@ -1,0 +1,407 @@
+"""The OpenAI-compatible API: ``/v1/chat/completions``, ``/v1/models``, ``/v1/embeddings``.
+
+Point any OpenAI SDK at the server (``base_url=http://HOST:PORT/v1``, ``api_key=gai_...``)
+and each of the project's apps is a "model". A chat completion is one guarded, metered
+ask of that app: the same compiled app as ``genaiops ask`` and evaluation, with the key's
+tenant, groups and id as the caller (retrieval returns only what they may read; the
+ledger and budgets count them). The answer carries an extension field ``genaiops``:
+trace id, status (answered or blocked), citations, the sources used, findings and cost.
+
+The apps are single-turn retrieval pipelines: **the last user message is the question**.
+Earlier turns and system messages are not sent to the model (the app's own prompt
+applies, as it did when the app was evaluated); a follow-up question that depends on an
+earlier turn should restate what it refers to. A blocked question or answer is a normal
+200 answer with the policy's message and ``finish_reason: "content_filter"``.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import logging
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import asdict
+from typing import Annotated, Any, Literal
+
+import numpy as np
+from anyio import to_thread
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from genaiops.apps.request import AskOptions, AskRequest, AskResult, Caller
+from genaiops.errors import GenAIOpsError
+from genaiops.runtime import GUARD_EMBEDDER, Runtime
+from genaiops.server.errors import ApiError, error_body, genaiops_error_response
+from genaiops.server.keys import ApiKey, authenticate
+
+__all__ = ["BearerAuth", "ChatCompletionRequest", "EmbeddingRequest", "router"]
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/v1", tags=["openai"])
+_bearer = HTTPBearer(auto_error=False, description="an API key: genaiops keys create")
+MAX_EMBEDDING_INPUTS = 2048
+
+
+def runtime_of(request: Request) -> Runtime:
+    rt: Runtime = request.app.state.runtime
+    return rt
+
+
+class BearerAuth:
+    """Authenticates every ``/v1`` request before anything else reads it (its body
+    included): a missing, unknown or revoked key is a 401 at once. The key goes to
+    ``request.state.api_key``; each endpoint then requires its scope (403)."""
+
+    def __init__(self, app: ASGIApp, prefix: str = "/v1/") -> None:
+        self.app = app
+        self.prefix = prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] == "OPTIONS"  # CORS preflights carry no credentials
+            or not scope["path"].startswith(self.prefix)
+        ):
+            await self.app(scope, receive, send)
+            return
+        scheme, _, token = Headers(scope=scope).get("authorization", "").partition(" ")
+        db = scope["app"].state.runtime.db
+        try:
+            key = await to_thread.run_sync(
+                authenticate, db, token if scheme.lower() == "bearer" else None
+            )
+        except GenAIOpsError as exc:
+            await genaiops_error_response(exc)(scope, receive, send)
+            return
+        scope.setdefault("state", {})["api_key"] = key
+        await self.app(scope, receive, send)
+
+
+def _authorized(scope: str) -> Any:
+    """A dependency: the request's API key (see :class:`BearerAuth`), which must have
+    ``scope``. ``_bearer`` declares the scheme in the OpenAPI document."""
+
+    def check(
+        request: Request,
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    ) -> ApiKey:
+        key: ApiKey | None = getattr(request.state, "api_key", None)
+        if key is None:  # the app runs without BearerAuth in front
+            secret = credentials.credentials if credentials else None
+            key = authenticate(runtime_of(request).db, secret)
+        key.require(scope)
+        return key
+
+    return Depends(check)
+
+
+# -- request bodies -----------------------------------------------------------------------
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")  # clients send fields we do not use
+
+
+class ContentPart(_Open):
+    type: str
+    text: str | None = None
+
+
+class ChatMessage(_Open):
+    role: Literal["system", "developer", "user", "assistant", "tool", "function"]
+    content: str | list[ContentPart] | None = None
+
+    def text(self) -> str:
+        if isinstance(self.content, list):
+            return "".join(p.text or "" for p in self.content if p.type == "text")
+        return self.content or ""
+
+
+class StreamOptions(_Open):
+    include_usage: bool = False
+
+
+class ChatCompletionRequest(_Open):
+    model: str = Field(min_length=1, description="an app of the project (GET /v1/models)")
+    messages: list[ChatMessage] = Field(min_length=1)
+    stream: bool = False
+    stream_options: StreamOptions | None = None
+    max_tokens: int | None = Field(None, ge=1)
+    max_completion_tokens: int | None = Field(None, ge=1)
+    temperature: float | None = Field(None, ge=0.0, le=2.0)
+    n: int = Field(1, ge=1, description="only 1 is supported")
+    user: str | None = Field(None, description="the end user: recorded as the principal")
+
+    def question(self) -> str:
+        users = [m for m in self.messages if m.role == "user"]
+        if not users:
+            raise ApiError(400, "messages: there is no user message to answer", "invalid_value",
+                           "messages")  # fmt: skip
+        return users[-1].text()
+
+
+class EmbeddingRequest(_Open):
+    input: str | list[str] | list[int] | list[list[int]]
+    model: str | None = None
+    encoding_format: Literal["float", "base64"] = "float"
+    dimensions: int | None = Field(None, ge=1)
+    user: str | None = None
+
+
+# -- chat completions ---------------------------------------------------------------------
+
+
+def _app_or_404(rt: Runtime, name: str) -> Any:
+    if name not in rt.config.apps:
+        valid = ", ".join(sorted(rt.config.apps)) or "(none declared)"
+        raise ApiError(
+            404,
+            f"the model {name!r} does not exist: models are this project's apps ({valid})",
+            "model_not_found",
+            "model",
+        )
+    return rt.app(name)
+
+
+def _ask_request(body: ChatCompletionRequest, key: ApiKey) -> AskRequest:
+    if body.n != 1:
+        raise ApiError(400, "n: only n=1 is supported", "invalid_value", "n")
+    caller = Caller(principal=body.user, tenant=key.tenant, groups=key.groups, api_key_id=key.id)
+    options = AskOptions(
+        max_tokens=body.max_completion_tokens or body.max_tokens, temperature=body.temperature
+    )
+    return AskRequest(body.question(), caller, options)
+
+
+def _finish_reason(result: AskResult) -> str:
+    if result.status == "blocked":
+        return "content_filter"
+    return "length" if result.finish_reason == "length" else "stop"
+
+
+def _extension(result: AskResult) -> dict[str, Any]:
+    return {
+        "trace_id": result.trace_id,
+        "status": result.status,
+        "model": result.model,
+        "citations": [asdict(c) for c in result.citations],
+        "sources": [
+            {"source": s.source, "chunk": s.ordinal, "score": round(s.score, 4)}
+            for s in result.sources
+        ],
+        "findings": result.findings,
+        "notes": result.notes,
+        "cost_usd": result.cost_usd,
+        "latency_ms": round(result.latency_ms, 1),
+    }
+
+
+def _usage(result: AskResult) -> dict[str, int]:
+    p, c = result.usage.prompt_tokens, result.usage.completion_tokens
+    return {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c}
+
+
+def _completion(result: AskResult, created: int) -> dict[str, Any]:
+    return {
+        "id": f"chatcmpl-{result.trace_id}",
+        "object": "chat.completion",
+        "created": created,
+        "model": result.app,
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": result.answer, "refusal": None},
+                "finish_reason": _finish_reason(result),
+                "logprobs": None,
+            }
+        ],
+        "usage": _usage(result),
+        "genaiops": _extension(result),
+    }
+
+
+def _chunk(
+    trace_id: str,
+    app: str,
+    created: int,
+    delta: dict[str, Any] | None,
+    finish_reason: str | None = None,
+    **more: Any,
+) -> str:
+    """One server-sent event of ``chat.completion.chunk``; ``delta=None``: no choices
+    (the usage chunk)."""
+    choices = (
+        [{"index": 0, "delta": delta, "finish_reason": finish_reason, "logprobs": None}]
+        if delta is not None
+        else []
+    )
+    body = {
+        "id": f"chatcmpl-{trace_id}",
+        "object": "chat.completion.chunk",
+        "created": created,
+        "model": app,
+        "choices": choices,
+        **more,
+    }
+    return f"data: {json.dumps(body, default=str)}\n\n"
+
+
+async def _next(items: Iterator[str | AskResult]) -> str | AskResult | None:
+    return await to_thread.run_sync(next, items, None, abandon_on_cancel=True)
+
+
+async def _sse(
+    items: Iterator[str | AskResult],
+    first: str | AskResult | None,
+    request: AskRequest,
+    app: str,
+    include_usage: bool,
+) -> AsyncIterator[str]:
+    """The chunks of a streamed answer: the text as the guarded stream releases it, then
+    the finish reason (with the ``genaiops`` extension), the usage if asked, ``[DONE]``.
+    A client that goes away cancels the ask (what was generated is metered)."""
+    created = int(time.time())
+    tid = request.trace_id
+    released = False
+    try:
+        yield _chunk(tid, app, created, {"role": "assistant", "content": ""})
+        item = first
+        while True:
+            if isinstance(item, AskResult):
+                break
+            if item is None:  # the iterator ended without a result: it was closed
+                return
+            released = True
+            yield _chunk(tid, app, created, {"content": item})
+            try:
+                item = await _next(items)
+            except GenAIOpsError as exc:  # the status line is gone: an error event
+                yield f"data: {bytes(genaiops_error_response(exc).body).decode()}\n\n"
+                return
+            except Exception:
+                log.exception("chat completion %s failed while streaming", tid)
+                message = f"internal server error while streaming (trace {tid})"
+                yield f"data: {json.dumps(error_body(500, message, 'internal_error'))}\n\n"
+                return
+        result = item
+        if result.status == "blocked":  # the policy's message, after what passed the checks
+            text = ("\n\n" if released else "") + result.answer
+            yield _chunk(tid, app, created, {"content": text})
+        yield _chunk(tid, app, created, {}, _finish_reason(result), genaiops=_extension(result))
+        if include_usage:
+            yield _chunk(tid, app, created, None, usage=_usage(result))
+        yield "data: [DONE]\n\n"
+    finally:
+        request.cancel.set()
+        close = getattr(items, "close", None)
+        if close is not None:
+            # ValueError: still running in the worker thread; the cancel stops it
+            with contextlib.suppress(ValueError):
+                close()
+
+
+@router.post("/chat/completions", response_model=None)
+async def chat_completions(
+    body: ChatCompletionRequest,
+    request: Request,
+    key: Annotated[ApiKey, _authorized("chat")],
+) -> dict[str, Any] | StreamingResponse:
+    """A guarded, metered answer from the app that ``model`` names (OpenAI's shape, plus
+    the ``genaiops`` extension); ``stream: true`` for server-sent events.
+
+    The last user message is the question. Earlier turns and system messages are not sent
+    to the model: an app is a single-turn retrieval pipeline with its own prompt (the one
+    it was evaluated with), so a follow-up must restate what it refers to."""
+    rt = runtime_of(request)
+    app = await to_thread.run_sync(_app_or_404, rt, body.model)
+    ask = _ask_request(body, key)
+    if not body.stream:
+        result = await to_thread.run_sync(app.run, ask)
+        return _completion(result, int(time.time()))
+    items = app.stream(ask)
+    # wait for the first checked text (or the result, or an error) before the status line,
+    # so an error before any text (a budget, a model that is down) has its own status
+    try:
+        first = await _next(items)
+    except BaseException:
+        ask.cancel.set()
+        raise
+    include_usage = bool(body.stream_options and body.stream_options.include_usage)
+    return StreamingResponse(
+        _sse(items, first, ask, body.model, include_usage),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+# -- models and embeddings ----------------------------------------------------------------
+
+
+@router.get("/models")
+def list_models(request: Request, key: Annotated[ApiKey, _authorized("models")]) -> dict[str, Any]:
+    """The project's apps, as OpenAI model objects."""
+    rt = runtime_of(request)
+    created = int(getattr(request.app.state, "started", 0))
+    data = [
+        {
+            "id": name,
+            "object": "model",
+            "created": created,
+            "owned_by": rt.config.name,
+            "genaiops": {
+                "model": cfg.model,
+                "knowledge_base": cfg.knowledge_base,
+                "guardrail": cfg.guardrail,
+                "description": cfg.description,
+            },
+        }
+        for name, cfg in sorted(rt.config.apps.items())
+    ]
+    return {"object": "list", "data": data}
+
+
+@router.post("/embeddings")
+def embeddings(
+    body: EmbeddingRequest, request: Request, key: Annotated[ApiKey, _authorized("embeddings")]
+) -> dict[str, Any]:
+    """Vectors from the runtime's embedder (MiniLM-L6, 384 dimensions, L2-normalised)."""
+    rt = runtime_of(request)
+    name = body.model or GUARD_EMBEDDER
+    if name != GUARD_EMBEDDER:
+        raise ApiError(404, f"the embedding model {name!r} does not exist; this server has "
+                       f"{GUARD_EMBEDDER!r}", "model_not_found", "model")  # fmt: skip
+    texts = [body.input] if isinstance(body.input, str) else body.input
+    if not texts or not all(isinstance(t, str) for t in texts):
+        raise ApiError(400, "input: give a string or a list of strings (token arrays are not "
+                       "supported)", "invalid_value", "input")  # fmt: skip
+    strings = [str(t) for t in texts]
+    if len(strings) > MAX_EMBEDDING_INPUTS or any(not t for t in strings):
+        raise ApiError(400, f"input: 1 to {MAX_EMBEDDING_INPUTS} non-empty strings",
+                       "invalid_value", "input")  # fmt: skip
+    embedder = rt.embedder(name)
+    if body.dimensions is not None and body.dimensions != embedder.dim:
+        raise ApiError(400, f"dimensions: {name} has {embedder.dim} only", "invalid_value",
+                       "dimensions")  # fmt: skip
+    vectors = np.asarray(embedder.embed(strings), dtype=np.float32)
+    tokens = sum(embedder.count_tokens(t) for t in strings)
+
+    def encode(v: np.ndarray[Any, Any]) -> list[float] | str:
+        if body.encoding_format == "base64":
+            return base64.b64encode(v.astype("<f4").tobytes()).decode("ascii")
+        return [float(x) for x in v]
+
+    data = [
+        {"object": "embedding", "index": i, "embedding": encode(v)} for i, v in enumerate(vectors)
+    ]
+    return {
+        "object": "list",
+        "data": data,
+        "model": name,
+        "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
+    }
