@@ -8,6 +8,7 @@ project file names (``api_key_env``); it is never stored in the project file.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -95,6 +96,8 @@ class OpenAICompatibleProvider(ModelProvider):
         assert isinstance(config, OpenAIModelConfig)
         self.config: OpenAIModelConfig = config
         self._client: Any = None
+        self._completions: Any = None  # client.chat.completions, resolved once
+        self._lock = threading.Lock()
 
     def _api_key(self) -> str:
         env = self.config.api_key_env
@@ -109,15 +112,25 @@ class OpenAICompatibleProvider(ModelProvider):
         return key
 
     def warm_up(self) -> None:
-        if self._client is None:
-            import openai
+        """Import the SDK and build the client, once: the first asks of a concurrent run
+        arrive together, and each building its own client (CA bundle read, resources
+        imported) cost more than the asks themselves against a fast endpoint."""
+        if self._completions is not None:
+            return
+        with self._lock:
+            if self._completions is None:
+                import openai
 
-            self._client = openai.OpenAI(
-                base_url=self.config.base_url,
-                api_key=self._api_key(),
-                timeout=self.config.timeout_s,
-                max_retries=self.config.max_retries,
-            )
+                client = openai.OpenAI(
+                    base_url=self.config.base_url,
+                    api_key=self._api_key(),
+                    timeout=self.config.timeout_s,
+                    max_retries=self.config.max_retries,
+                )
+                # the SDK imports its chat resources on first access: do it here, not in
+                # the first ask
+                self._completions = client.chat.completions
+                self._client = client
 
     def chat(
         self,
@@ -128,6 +141,7 @@ class OpenAICompatibleProvider(ModelProvider):
         import openai
 
         self.warm_up()
+        completions = self._completions
         opts = options or ChatOptions()
         kwargs: dict[str, Any] = {
             "model": self.config.model,
@@ -150,7 +164,7 @@ class OpenAICompatibleProvider(ModelProvider):
         usage: Usage | None = None
         start = time.perf_counter()
         try:
-            response = self._client.chat.completions.create(**kwargs)
+            response = completions.create(**kwargs)
             for chunk in response:
                 stop = False
                 for choice in chunk.choices or ():
@@ -207,6 +221,8 @@ class OpenAICompatibleProvider(ModelProvider):
         )
 
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-            self._client = None
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+                self._completions = None
