@@ -111,6 +111,27 @@ def test_scattered_facts_support_less_than_one_sentence(check: GroundingCheck) -
     assert wrong["grounding"] < DEFAULT
 
 
+def test_a_premise_of_the_question_is_not_evidence(check: GroundingCheck) -> None:
+    """A price the question asserts and the sources do not have is as unsupported as an
+    invented one, with or without the question."""
+    q = "Does the Trailhawk 2 cost $3,100?"
+    with_q = check.analyze("Yes, the Trailhawk 2 costs $3,100.", SOURCES, q)
+    without = check.analyze("Yes, the Trailhawk 2 costs $3,100.", SOURCES)
+    assert with_q.grounding == without.grounding < 0.3
+    assert with_q.weakest is not None and "3,100" in with_q.weakest.unsupported
+    # words of the question still earn partial credit: restating is not inventing
+    assert check.scores("The Trailhawk 2 costs $2,899.", SOURCES, q)["grounding"] >= 0.9
+
+
+def test_a_plain_contradiction_is_unsupported(check: GroundingCheck) -> None:
+    sources = ["We ship to the United States, Canada and Japan. We do not ship to Mexico."]
+    no = check.analyze("No, we do not ship to Japan.", sources, "Do you ship to Japan?")
+    assert no.grounding <= 0.5 and no.weakest is not None
+    assert "not" in " ".join(no.weakest.unsupported)
+    assert check.scores("We do not ship to Mexico.", sources)["grounding"] == 1.0
+    assert check.scores("We ship to Japan.", sources)["grounding"] == 1.0
+
+
 def test_abstentions_and_yes_no_claim_nothing(check: GroundingCheck) -> None:
     for answer in ("I don't know.", "The context does not mention the warranty.", "No."):
         assert check.scores(answer, SOURCES)["grounding"] == 1.0

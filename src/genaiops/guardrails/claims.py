@@ -249,8 +249,11 @@ def _is_sentence_start(text: str, pos: int) -> bool:
 
 
 def terms(text: str, *, keep_filler: bool = False) -> list[Term]:
-    """The content terms of ``text`` (stopwords dropped; filler dropped unless asked)."""
+    """The content terms of ``text`` (stopwords dropped; filler dropped unless asked).
+    In a shouted text (every word in capitals) capitals mark no name or acronym."""
     out: list[Term] = []
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    shouted = len(words) >= 3 and all(w.isupper() for w in words)
     for m in _TOKEN.finditer(text):
         raw = m.group(0)
         start, end = m.start(), m.end()
@@ -277,8 +280,8 @@ def terms(text: str, *, keep_filler: bool = False) -> list[Term]:
             continue
         if not keep_filler and (low in FILLER or key in FILLER):
             continue
-        acronym = len(raw) > 1 and raw.isupper()
-        capital = raw[0].isupper()
+        acronym = len(raw) > 1 and raw.isupper() and not shouted
+        capital = raw[0].isupper() and not shouted
         if capital and first:  # "Queens County ...": a name even at the start of a sentence
             capital = bool(re.match(r"[\s-]+[A-Z][a-z]", text[end:]))
         kind: TermKind = "name" if acronym or capital else "word"

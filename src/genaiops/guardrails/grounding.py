@@ -7,9 +7,11 @@ Grounding
     answer filler ("The answer is ...", "... based on the text") are dropped. Each content
     term of a claim is looked up in the sources: numbers in any format (``$2,899`` =
     ``2899``), names, negations and other words (also by a 5-letter prefix, so ``priced``
-    finds ``price``). Numbers and names weigh more than ordinary words. A term that is not
-    in the sources but is in the question gets partial credit: restating the question is
-    not an invention, but it is not evidence either.
+    finds ``price``). Numbers and names weigh more than ordinary words. An ordinary word
+    that is not in the sources but is in the question gets partial credit: restating the
+    question is not an invention, but it is not evidence either. A number or name found
+    only in the question gets none: a premise is not evidence ("Does it cost $3,100?" ->
+    "It costs $3,100." is as unsupported as an invented price).
 
     A claim's support blends two shares of its term weight: the share found anywhere in
     the sources (``lexical``) and the share found *together*, in one passage window (a
@@ -18,7 +20,9 @@ Grounding
     scattered over unrelated sentences ("Both A and B were inducted" when only A's
     sentence says so) support a claim less than one sentence that states it. An
     unsupported number or name caps the claim's support outright, and so does a negation
-    no source has: an invented price or person is never harmless filler. The
+    its evidence window does not have: "we do not ship to Japan" against "we ship to ...
+    Japan" is a contradiction, whatever other sentence says "not". An invented price or
+    person is never harmless filler. The
     answer's grounding score is its weakest claim's support; an answer that claims nothing
     ("I don't know.", "The context does not say.") scores 1.0.
 
@@ -77,7 +81,7 @@ class GroundingParams:
     w_word: float = 1.0  # any other content word
     w_negation: float = 1.0  # not / never / n't: supported only where the evidence negates
     query_credit: float = 0.5  # credit for a word found in the question, not the sources
-    query_credit_entity: float = 0.5  # ... for a number or name found there
+    query_credit_entity: float = 0.0  # ... for a number or name: a premise is not evidence
     prefix: int = 5  # ordinary words also match a source word with this common prefix
     together: float = 0.5  # share of the support that needs the terms in one window
     number_cap: float = 0.2  # support ceiling of a claim with an unsupported number
@@ -383,6 +387,14 @@ class GroundingCheck(Check):
             if local > best:
                 best, evidence_i = local, i
         together = (best + asked) / total if total else 1.0
+        # a negation counts only where the claim's evidence negates: "we do not ship to
+        # Japan" is not supported by "we ship to ... Japan" because another sentence of
+        # the sources says "not" (a plain contradiction is unsupported)
+        if evidence_i is not None and not windows[evidence_i].negated:
+            for t in claim.terms:
+                if t.kind == "negation" and t in in_sources:
+                    in_sources.remove(t)
+                    missing.append(t)
         support = (1 - p.together) * lexical + p.together * together
 
         semantic: float | None = None
