@@ -64,7 +64,7 @@ def result_header(benchmark: str) -> dict[str, Any]:
     return {
         "benchmark": benchmark,
         "date_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "command": shlex.join([sys.executable, *sys.argv]),
+        "command": shlex.join(["python", *sys.argv]),
         "versions": {
             "python": platform.python_version(),
             "genaiops": pkg_version("genaiops"),
@@ -95,7 +95,19 @@ def table(rows: Sequence[Sequence[str]], right_from: int = 1) -> str:
     return "\n".join(lines)
 
 
+def scrub_paths(text: str) -> str:
+    """Paths of this machine made relative: the repository as ``.``, the virtual
+    environment's interpreter as ``python``, the home folder as ``~`` (results are
+    committed; no machine's paths go into the repository)."""
+    repo = str(Path(__file__).resolve().parent.parent)
+    text = text.replace(f"{sys.executable} ", "python ").replace(f"{repo}/.venv/bin/", "")
+    shared = str(Path(repo).parent / "shared")
+    text = text.replace(f"{shared}/", "../shared/")
+    text = text.replace(f"{repo}/benchmarks/../", "").replace(f"{repo}/", "").replace(repo, ".")
+    return text.replace(str(Path.home()), "~")
+
+
 def write_result(path: Path, result: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result, indent=2, default=str) + "\n")
+    path.write_text(scrub_paths(json.dumps(result, indent=2, default=str)) + "\n")
     print(f"\nwrote {path}")
