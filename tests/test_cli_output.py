@@ -194,7 +194,7 @@ def test_kb_search_at_80_columns_keeps_source_and_chunk_whole(
 def _readme_cli_rows() -> dict[str, str]:
     readme = (ROOT / "README.md").read_text("utf-8")
     section = readme.split("## The CLI", 1)[1].split("\n## ", 1)[0]
-    rows = re.findall(r"^\| `genaiops ([a-z]+(?: [a-z]+)?)\b(.*)$", section, flags=re.M)
+    rows = re.findall(r"^\| `genaiops ([a-z]+(?: [a-z]+)*)\b(.*)$", section, flags=re.M)
     return {command: rest for command, rest in rows}
 
 

@@ -13,6 +13,9 @@ are 5xx. Each message says what went wrong *and* how to fix it.
     ├── GuardrailError         (400) a guardrail policy cannot be applied as declared
     ├── PluginError            (500) a registered extension cannot be loaded
     ├── CancelledError         (499) the caller cancelled the request (Ctrl-C, disconnect)
+    ├── AuthenticationError    (401) no API key, or an unknown or revoked one
+    ├── PermissionDeniedError  (403) the key lacks the scope the endpoint needs
+    ├── BudgetExceededError    (402) a budget of the caller cannot cover the call
     ├── ModelError             (502) a model call failed
     │   ├── ModelUnavailableError  (503) model file missing / endpoint unreachable
     │   ├── RateLimitError         (429) the endpoint is rate limiting (``retry_after_s``)
@@ -31,6 +34,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 __all__ = [
+    "AuthenticationError",
+    "BudgetExceededError",
     "CancelledError",
     "ConfigError",
     "ContextLengthError",
@@ -41,6 +46,7 @@ __all__ = [
     "ModelError",
     "ModelUnavailableError",
     "NotFoundError",
+    "PermissionDeniedError",
     "PluginError",
     "RateLimitError",
     "StorageError",
@@ -93,6 +99,50 @@ class CancelledError(GenAIOpsError):
 
     status = 499
     code = "cancelled"
+
+
+class AuthenticationError(GenAIOpsError):
+    """No API key, or one that is unknown or revoked (HTTP 401)."""
+
+    status = 401
+    code = "invalid_api_key"
+
+
+class PermissionDeniedError(GenAIOpsError):
+    """The key is valid but lacks the scope the endpoint needs (HTTP 403)."""
+
+    status = 403
+    code = "insufficient_scope"
+
+
+class BudgetExceededError(GenAIOpsError):
+    """A budget of the caller (tenant, key, app or tag) cannot cover the call's maximum
+    cost; ``budget`` names it (``tenant:acme/month``), with its ``spent_usd`` (and
+    reserved by calls in flight) and ``limit_usd``. No model was called."""
+
+    status = 402
+    code = "budget_exceeded"
+
+    def __init__(
+        self,
+        message: str,
+        budget: str | None = None,
+        spent_usd: float | None = None,
+        limit_usd: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.budget = budget
+        self.spent_usd = spent_usd
+        self.limit_usd = limit_usd
+
+    def to_dict(self) -> dict[str, object]:
+        out = super().to_dict()
+        error = out["error"]
+        assert isinstance(error, dict)
+        for key in ("budget", "spent_usd", "limit_usd"):
+            if getattr(self, key) is not None:
+                error[key] = getattr(self, key)
+        return out
 
 
 class ModelError(GenAIOpsError):
@@ -151,6 +201,14 @@ def error_from_dict(payload: dict[str, object]) -> GenAIOpsError:
                 wait = error.get("retry_after_s")
                 return RateLimitError(
                     message, float(wait) if isinstance(wait, int | float) else None
+                )
+            if cls is BudgetExceededError:
+                spent, limit = error.get("spent_usd"), error.get("limit_usd")
+                return BudgetExceededError(
+                    message,
+                    str(error["budget"]) if error.get("budget") is not None else None,
+                    float(spent) if isinstance(spent, int | float) else None,
+                    float(limit) if isinstance(limit, int | float) else None,
                 )
             return cls(message)
     return GenAIOpsError(message)

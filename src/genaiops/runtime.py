@@ -119,7 +119,7 @@ class Runtime:
 
     @property
     def ledger(self) -> Ledger:
-        return self._once("ledger", "", lambda: Ledger(self.db))
+        return self._once("ledger", "", lambda: Ledger(self.db, self.config.budgets))
 
     @property
     def store(self) -> PgDocumentStore:

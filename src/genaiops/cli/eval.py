@@ -324,13 +324,15 @@ def _stored_summary(rt: Runtime, run_id: str) -> dict[str, Any]:
         }  # fmt: skip
     if "decision" not in summary:  # unfinished, or stored by an older version
         from genaiops.config import AppConfig
+        from genaiops.costs.prices import resolve_price
         from genaiops.evaluation.decision import decide
         from genaiops.evaluation.report import finite
 
-        prices = {
-            name: rt.model_config(AppConfig.model_validate(app).model).price
-            for name, _, app in stored
-        }
+        def price(app: dict[str, Any]) -> Any:
+            model = AppConfig.model_validate(app).model
+            return resolve_price(rt.model_config(model).price, model, rt.db)
+
+        prices = {name: price(app) for name, _, app in stored}
         decision = decide(
             summary, store.results(run_id), items, info.repeats, suite.decision, prices,
             n_boot=suite.bootstrap, seed=suite.seed,

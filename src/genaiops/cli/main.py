@@ -19,12 +19,17 @@ from rich.markup import escape
 from rich.table import Table
 
 from genaiops import __version__
+from genaiops.cli.costs_cmd import costs_app
+from genaiops.cli.costs_project import project_command
 from genaiops.cli.db import db_app
 from genaiops.cli.eval import eval_app
 from genaiops.cli.guard import guard_app
 from genaiops.cli.kb_eval import register as register_kb_eval
 from genaiops.cli.kb_report import register as register_kb_report
+from genaiops.cli.keys_cmd import keys_app
 from genaiops.cli.runtime_cmd import runtime_app
+from genaiops.cli.serve_cmd import serve_command
+from genaiops.cli.value_cmd import feedback_command, value_app
 from genaiops.config import PROJECT_FILE
 from genaiops.errors import CancelledError, GenAIOpsError, StorageError
 
@@ -52,6 +57,12 @@ app.add_typer(guard_app, name="guard")
 app.add_typer(runtime_app, name="runtime")
 app.add_typer(db_app, name="db")
 app.add_typer(eval_app, name="eval")
+app.add_typer(costs_app, name="costs")
+costs_app.command("project")(project_command)
+app.add_typer(value_app, name="value")
+app.command("feedback")(feedback_command)
+app.command("serve")(serve_command)
+app.add_typer(keys_app, name="keys")
 
 console = Console()
 err_console = Console(stderr=True)
@@ -829,21 +840,31 @@ def _print_ask(payload: dict[str, Any], live: bool, as_json: bool) -> None:
 @app.command()
 def usage(
     by: Annotated[
-        str, typer.Option(help="group by: comma-separated app, model, tenant, api_key_id, purpose")
+        str,
+        typer.Option(
+            help="group by: comma-separated app, tenant, key, tag:NAME, model, day, principal, "
+            "purpose"
+        ),
     ] = "app,model",
+    since: Annotated[
+        str | None,
+        typer.Option(help="from this UTC date or time (inclusive): 2026-12-01, or 7d, 24h ago"),
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="before this UTC date or time (exclusive), or 1d ago")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
     project: ProjectOpt = None,
 ) -> None:
     """Metered usage from the ledger: calls, tokens, cost and latency per group."""
-    from genaiops.errors import InputError
+    from genaiops.cli.costs_cmd import parse_when
+    from genaiops.costs.ledger import check_group_keys
 
     keys = [k.strip() for k in by.split(",") if k.strip()]
-    valid = ("app", "model", "tenant", "api_key_id", "principal", "purpose")
-    bad = [k for k in keys if k not in valid]
-    if bad or not keys:
-        raise InputError(f"--by: unknown group {', '.join(bad) or '(none)'}; valid: {valid}")
+    check_group_keys(keys)
+    start, end = parse_when(since, "--since"), parse_when(until, "--until")
     with _runtime(project) as ws:
-        rows = ws.ledger.summary(group_by=keys)  # type: ignore[arg-type]
+        rows = ws.ledger.summary(group_by=keys, since=start, until=end)
     if as_json:
         print(json.dumps([asdict(r) for r in rows], indent=2))  # noqa: T201 - pure JSON
         return

@@ -318,7 +318,7 @@ class EvalRunner:
         model_ms, ttft_ms = t.get("model", 0.0), t.get("ttft", 0.0)
         # a replayed answer stands for its first call: its model time, not the replay's
         total_ms = t.get("total", 0.0) + (scope.original_s - scope.replay_s) * 1e3
-        price = self.runtime.model_config(c.config.model).price
+        price = self.runtime.provider(c.config.model).price  # a price-table entry resolved
         u = result.usage
         cost = cost_of(price, u.prompt_tokens, u.completion_tokens, model_ms / 1e3).total_usd
         return ResultRow(
@@ -370,7 +370,7 @@ class EvalRunner:
         summary["run"] = run_id
         summary["suite"] = suite.name
         summary["candidates_spec"] = {c.name: c.spec for c in candidates}
-        prices = {c.name: self.runtime.model_config(c.config.model).price for c in candidates}
+        prices = {c.name: self.runtime.provider(c.config.model).price for c in candidates}
         decision = decide(
             summary, results, [i.id for i in items], suite.repeats, suite.decision, prices,
             n_boot=suite.bootstrap, seed=suite.seed,

@@ -39,11 +39,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from genaiops.config import AppConfig, ProjectConfig, PromptConfig
-from genaiops.errors import ConfigError, InputError, NotFoundError
+from genaiops.errors import ConfigError, NotFoundError
 
 __all__ = [
     "DEFAULT_METRICS",
@@ -240,23 +239,10 @@ class SuiteConfig(_Strict):
 
 def load_suite(path: str | Path) -> tuple[SuiteConfig, Path]:
     """The suite and the folder its relative paths are taken from."""
+    from genaiops.yamlfile import load_model
+
     p = Path(path)
-    try:
-        data = yaml.safe_load(p.read_text("utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such suite file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: cannot read the suite: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{p}: not valid YAML: {exc}") from None
-    try:
-        return SuiteConfig.model_validate(data), p.resolve().parent
-    except ValidationError as exc:
-        lines = [
-            f"{p}: {'.'.join(str(x) for x in e['loc']) or '(top)'}: {e['msg']}"
-            for e in exc.errors()
-        ]
-        raise ConfigError("\n".join(lines)) from None
+    return load_model(p, SuiteConfig, "suite"), p.resolve().parent
 
 
 @dataclass(frozen=True)

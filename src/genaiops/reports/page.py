@@ -28,6 +28,8 @@ from typing import Any, Literal
 
 import numpy as np
 
+from genaiops.errors import InputError
+
 __all__ = [
     "Block",
     "Bullets",
@@ -93,7 +95,7 @@ class Table:
         object.__setattr__(self, "numeric", numeric + (False,) * (len(self.columns) - len(numeric)))
         for i, row in enumerate(self.rows):
             if len(row) != len(self.columns):
-                raise ValueError(f"table row {i} has {len(row)} cells for {len(self.columns)}")
+                raise InputError(f"table row {i} has {len(row)} cells for {len(self.columns)}")
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ class Report:
         ids = {s.id for s in self.sections}
         for s in sections:
             if s.id in ids:
-                raise ValueError(f"report {self.title!r}: two sections with id {s.id!r}")
+                raise InputError(f"report {self.title!r}: two sections with id {s.id!r}")
             ids.add(s.id)
             self.sections.append(s)
 
@@ -269,13 +271,14 @@ def render_markdown(report: Report) -> str:
 
 
 def render_html(report: Report) -> str:
-    """The self-contained page: plotly.js inline, each figure validated by Plotly."""
+    """The self-contained page: plotly.js inline. Figures go to plotly.js as written
+    (validating them with ``plotly.graph_objects`` cost a quarter of a second per report;
+    the browser test checks that every chart draws)."""
     import jinja2
-    import plotly.graph_objects as go
     from markupsafe import Markup
     from plotly.offline import get_plotlyjs
 
-    specs = {f.id: _finite(go.Figure(f.spec()).to_plotly_json()) for f in report.figures()}
+    specs = {f.id: _finite(json.loads(script_json(f.spec()))) for f in report.figures()}
     sections = [
         {"id": s.id, "title": s.title, "source": s.source, "grouped": _grouped(s.blocks)}
         for s in report.ordered()

@@ -57,26 +57,28 @@ def add_contributed(report: Report, ctx: ReportContext) -> list[str]:
     """Offer ``report`` to every contributor (by name order) and add what they return;
     the names of those that added something."""
     added: list[str] = []
-    for name in contributors.names():
-        provider = contributors.get(name)
+    try:
+        names = contributors.names()
+    except Exception as exc:  # a plug-in that does not load must not lose the report
+        log.warning("report sections could not be loaded: %s", exc)
+        report.add(_failed("plug-ins", exc))
+        return added
+    for name in names:
         try:
-            sections = list(provider(ctx))
+            sections = list(contributors.get(name)(ctx))
         except Exception as exc:  # a broken contributor must not lose the report
             log.warning("report section %r failed: %s", name, exc, exc_info=True)
-            sections = [
-                Section(
-                    f"failed-{name}",
-                    f"{name} (not available)",
-                    (Paragraph(f"This section could not be made: {type(exc).__name__}: {exc}",
-                               "warn"),),
-                    order=1_000,
-                    source=name,
-                )
-            ]  # fmt: skip
+            sections = [_failed(name, exc)]
         if sections:
             report.add(*(s if s.source != "genaiops" else _sourced(s, name) for s in sections))
             added.append(name)
     return added
+
+
+def _failed(name: str, exc: Exception) -> Section:
+    text = f"This section could not be made: {type(exc).__name__}: {exc}"
+    return Section(f"failed-{name}", f"{name} (not available)", (Paragraph(text, "warn"),),
+                   order=1_000, source=name)  # fmt: skip
 
 
 def _sourced(section: Section, name: str) -> Section:

@@ -16,7 +16,12 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR
 
 __all__ = [
     "HNSW_INDEX_PREFIX",
+    "api_keys",
     "asks",
+    "budget_events",
+    "budget_reservations",
+    "budget_windows",
+    "budgets",
     "chunks",
     "documents",
     "eval_candidates",
@@ -25,8 +30,10 @@ __all__ = [
     "eval_results",
     "eval_runs",
     "eval_scores",
+    "feedback",
     "knowledge_bases",
     "metadata",
+    "prices",
     "usage_ledger",
 ]
 
@@ -266,4 +273,133 @@ eval_response_cache = sa.Table(
     sa.Column("latency_ms", sa.Float, nullable=False),
     sa.Column("ttft_ms", sa.Float, nullable=False),
     sa.Index("eval_response_cache_model", "model"),
+)
+
+# -- costs (0011) ---------------------------------------------------------------------------
+# The price table: one row per model name, each price with its source and date. Budgets:
+# a limit per tenant, key, app or tag and period; spend and reservations are counted per
+# period (``budget_windows``, one row per budget and UTC day or month), and each reserved
+# call holds a row in ``budget_reservations`` until it is settled, released or reclaimed
+# (its lease expired, or its process is gone). Money that is summed is NUMERIC: exact.
+
+MONEY = sa.Numeric(24, 12)
+
+prices = sa.Table(
+    "prices",
+    metadata,
+    sa.Column("model", sa.Text, primary_key=True),  # the name a price names (from_table)
+    sa.Column("provider", sa.Text),  # litellm_provider: openai, anthropic, self-hosted ...
+    sa.Column("mode", sa.Text),  # chat, completion, embedding ... (as imported)
+    sa.Column("input_per_1m", sa.Float, nullable=False),
+    sa.Column("output_per_1m", sa.Float, nullable=False),
+    sa.Column("cached_input_per_1m", sa.Float),
+    sa.Column("batch_input_per_1m", sa.Float),
+    sa.Column("batch_output_per_1m", sa.Float),
+    sa.Column("instance_per_hour", sa.Float, nullable=False, server_default="0"),
+    sa.Column("concurrency", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("tokens_per_s", sa.Float),  # measured throughput of a self-hosted instance
+    sa.Column("max_call_s", sa.Float),
+    sa.Column("max_input_tokens", sa.Integer),
+    sa.Column("max_output_tokens", sa.Integer),
+    sa.Column("source", sa.Text, nullable=False),  # a URL, a file, a quote
+    sa.Column("as_of", sa.Text, nullable=False),  # when the price was valid (ISO date)
+    sa.Column("updated_at", sa.DateTime(timezone=True), server_default=NOW, nullable=False),
+)
+
+budgets = sa.Table(
+    "budgets",
+    metadata,
+    sa.Column("name", sa.Text, primary_key=True),  # SCOPE:SUBJECT/PERIOD
+    sa.Column("scope", sa.Text, nullable=False),  # tenant | key | app | tag
+    sa.Column("subject", sa.Text, nullable=False),  # acme, key-ci, assistant, team=sales
+    sa.Column("period", sa.Text, nullable=False),  # day | month (UTC)
+    sa.Column("limit_usd", MONEY, nullable=False),
+    sa.Column("alert_at", sa.Float, nullable=False),  # share of the limit
+    sa.Column("origin", sa.Text, nullable=False),  # project (the project file) | cli
+    sa.Column("updated_at", sa.DateTime(timezone=True), server_default=NOW, nullable=False),
+    sa.Index("budgets_target", "scope", "subject"),
+)
+
+budget_windows = sa.Table(
+    "budget_windows",
+    metadata,
+    sa.Column("budget", sa.Text, sa.ForeignKey("budgets.name", ondelete="CASCADE")),
+    sa.Column("window_start", sa.DateTime(timezone=True)),
+    sa.Column("spent_usd", MONEY, nullable=False, server_default="0"),
+    sa.Column("reserved_usd", MONEY, nullable=False, server_default="0"),
+    sa.Column("alerted", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.PrimaryKeyConstraint("budget", "window_start"),
+)
+
+budget_reservations = sa.Table(
+    "budget_reservations",
+    metadata,
+    sa.Column("id", sa.Text),
+    sa.Column("budget", sa.Text),
+    sa.Column("window_start", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("amount_usd", MONEY, nullable=False),
+    sa.Column("trace_id", sa.Text),
+    sa.Column("host", sa.Text, nullable=False),
+    sa.Column("pid", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), server_default=NOW, nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint("id", "budget"),
+    sa.ForeignKeyConstraint(
+        ["budget", "window_start"],
+        ["budget_windows.budget", "budget_windows.window_start"],
+        ondelete="CASCADE",
+    ),
+    sa.Index("budget_reservations_expiry", "expires_at"),
+    sa.Index("budget_reservations_budget", "budget"),
+)
+
+budget_events = sa.Table(
+    "budget_events",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("ts", sa.DateTime(timezone=True), server_default=NOW, nullable=False),
+    sa.Column("budget", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),  # alert | exceeded | reclaimed
+    sa.Column("window_start", sa.DateTime(timezone=True)),
+    sa.Column("spent_usd", MONEY),
+    sa.Column("limit_usd", MONEY),
+    sa.Column("trace_id", sa.Text),
+    sa.Column("detail", sa.Text, nullable=False, server_default=""),
+    sa.Index("budget_events_budget_ts", "budget", "ts"),
+)
+
+# -- value (0012) ---------------------------------------------------------------------------
+# A thumbs up or down on an answer, by its trace id; app and tenant copied from the ask.
+feedback = sa.Table(
+    "feedback",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("ts", sa.DateTime(timezone=True), server_default=NOW, nullable=False),
+    sa.Column("trace_id", sa.Text, nullable=False),
+    sa.Column("app", sa.Text, nullable=False),
+    sa.Column("tenant", sa.Text, nullable=False, server_default="default"),
+    sa.Column("rating", sa.SmallInteger, nullable=False),  # 1 up, -1 down
+    sa.Column("comment", sa.Text),
+    sa.Column("principal", sa.Text),
+    sa.Column("tags", JSONB, nullable=False, server_default="{}"),
+    sa.CheckConstraint("rating IN (-1, 1)", name="feedback_rating"),
+    sa.Index("feedback_trace", "trace_id"),
+    sa.Index("feedback_app_ts", "app", "ts"),
+)
+
+# -- the server (0013) ----------------------------------------------------------------------
+# API keys: the secret is shown once and only its sha256 is stored (a token of 256 random
+# bits needs no slow hash). A key's tenant, groups and id become the caller of each request.
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("id", sa.Text, primary_key=True),  # key_<hex>: budgets and the ledger name it
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("tenant", sa.Text, nullable=False, server_default="default"),
+    sa.Column("groups", ARRAY(sa.Text), nullable=False, server_default="{}"),
+    sa.Column("scopes", ARRAY(sa.Text), nullable=False, server_default="{}"),
+    sa.Column("secret_sha256", sa.Text, nullable=False, unique=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), server_default=NOW, nullable=False),
+    sa.Column("revoked_at", sa.DateTime(timezone=True)),
+    sa.Column("last_used_at", sa.DateTime(timezone=True)),
 )
