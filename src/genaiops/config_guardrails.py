@@ -170,6 +170,12 @@ class GroundingConfig(_Strict):
         None, ge=0.0, le=0.99, description="block answers whose relevance score is below"
     )
     judge_model: str | None = Field(None, description="optional model that judges support")
+    without_sources: Literal["block", "allow"] = Field(
+        "block",
+        description="an answer with no source to check it against (nothing retrieved, or "
+        "an app without a knowledge base): block it (an ungrounded factual answer is "
+        "unsupported) or allow it (grounding does not apply; relevance still does)",
+    )
 
 
 class GuardrailMessages(_Strict):

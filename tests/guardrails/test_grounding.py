@@ -143,6 +143,14 @@ def test_no_sources_blocks_a_factual_answer(check: GroundingCheck) -> None:
     assert "no sources" in findings[0].explanation
 
 
+def test_without_sources_is_a_declared_choice() -> None:
+    allow = GroundingCheck(GroundingConfig(grounding_threshold=0.85, without_sources="allow"))
+    assert allow.check("The Trailhawk 2 costs $2,899.", "output", [], QUESTION) == []
+    # with sources, grounding applies as ever
+    found = allow.check("The Trailhawk 2 costs $2,499.", "output", SOURCES, QUESTION)
+    assert names(found) == {"grounding"}
+
+
 def test_off_topic_answer_fails_relevance(check: GroundingCheck) -> None:
     # grounded in the sources, but it answers another question
     answer = "Customer support can be reached by phone at 555-0142."

@@ -492,6 +492,8 @@ class GroundingCheck(Check):
             return CheckResult([])
         g_t = self.config.grounding_threshold
         r_t = self.config.relevance_threshold
+        if not any(src.strip() for src in sources) and self.config.without_sources == "allow":
+            g_t = None  # declared: grounding does not apply to an answer without sources
         want_rel = r_t is not None and bool(query and query.strip())
         if g_t is None and not want_rel:
             return CheckResult([])
