@@ -34,8 +34,17 @@ def create(
         str | None,
         typer.Option(
             "--scopes",
-            help="comma-separated: chat, embeddings, models, admin (default: all but admin)",
+            help="comma-separated: chat, embeddings, models, guardrails, feedback, usage, admin "
+            "(default: all but usage and admin)",
         ),
+    ] = None,
+    rpm: Annotated[
+        int | None,
+        typer.Option("--rpm", min=1, help="requests per minute, for all servers together"),
+    ] = None,
+    tpm: Annotated[
+        int | None,
+        typer.Option("--tpm", min=1, help="tokens per minute (prompt + completion)"),
     ] = None,
     as_json: JsonOpt = False,
     project: ProjectOpt = None,
@@ -46,18 +55,23 @@ def create(
 
     wanted = parse_scopes(scopes)  # a wrong scope fails before the database starts
     with Runtime.open(project) as rt:
-        made = create_key(rt.db, name, tenant, (groups or "").split(","), wanted)
+        made = create_key(rt.db, name, tenant, (groups or "").split(","), wanted, rpm=rpm, tpm=tpm)
     if as_json:
         print(json.dumps({**made.key.to_dict(), "secret": made.secret}))  # noqa: T201
         return
     k = made.key
     console.print(
         f"created {k.id} ({k.name}): tenant {k.tenant}, groups {', '.join(k.groups) or '(none)'}, "
-        f"scopes {', '.join(k.scopes)}",
+        f"scopes {', '.join(k.scopes)}{_limits(k.rpm, k.tpm)}",
         markup=False, highlight=False, soft_wrap=True,
     )  # fmt: skip
     console.print(made.secret, markup=False, highlight=False, soft_wrap=True)
     err_console.print("keep the secret now: it is not stored and cannot be shown again")
+
+
+def _limits(rpm: int | None, tpm: int | None) -> str:
+    parts = [f"{n:,} {unit} a minute" for n, unit in ((rpm, "requests"), (tpm, "tokens")) if n]
+    return f", at most {' and '.join(parts)}" if parts else ""
 
 
 @keys_app.command("list")

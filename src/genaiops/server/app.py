@@ -38,7 +38,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from genaiops import __version__
 from genaiops.errors import GenAIOpsError, NotFoundError
 from genaiops.runtime import Runtime
+from genaiops.server.dashboard import router as dashboard_router
 from genaiops.server.errors import error_body, install_error_handlers
+from genaiops.server.metrics import install_metrics
+from genaiops.server.native import router as native_router
 from genaiops.server.openai_api import BearerAuth
 from genaiops.server.openai_api import router as openai_router
 
@@ -155,6 +158,8 @@ def create_app(
     )
     install_error_handlers(app)
     app.include_router(openai_router)
+    app.include_router(native_router)
+    app.include_router(dashboard_router)
 
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict[str, str]:
@@ -188,4 +193,5 @@ def create_app(
             allow_headers=["Authorization", "Content-Type"],
         )
     app.add_middleware(BodySizeLimit, limit=cfg.max_body_bytes)
+    install_metrics(app)  # GET /metrics; added last: it runs first and sees every answer
     return app

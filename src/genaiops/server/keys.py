@@ -9,6 +9,9 @@ retrieval's access control, budgets and the ledger use them) and scopes:
 * ``chat``: ``POST /v1/chat/completions``
 * ``embeddings``: ``POST /v1/embeddings``
 * ``models``: ``GET /v1/models``
+* ``guardrails``: ``POST /api/guardrails/apply`` (``POST /api/ask`` takes ``chat``)
+* ``feedback``: ``POST /api/feedback``
+* ``usage``: ``GET /api/usage`` (the key's tenant's costs; not a default scope)
 * ``admin``: every scope
 
 A revoked key stays in the table (its id is still in the ledger) and is refused.
@@ -50,8 +53,8 @@ __all__ = [
 ]
 
 SECRET_PREFIX = "gai_"
-SCOPES = ("chat", "embeddings", "models", "admin")
-DEFAULT_SCOPES = ("chat", "embeddings", "models")
+SCOPES = ("chat", "embeddings", "models", "guardrails", "feedback", "usage", "admin")
+DEFAULT_SCOPES = ("chat", "embeddings", "feedback", "guardrails", "models")
 #: last_used_at is written at most this often per key (a write per request would contend)
 _TOUCH_EVERY = dt.timedelta(seconds=60)
 
@@ -66,6 +69,8 @@ class ApiKey:
     created_at: dt.datetime | None = None
     revoked_at: dt.datetime | None = None
     last_used_at: dt.datetime | None = None
+    rpm: int | None = None  # requests per minute (genaiops.server.ratelimit); None: no limit
+    tpm: int | None = None  # tokens per minute; None: no limit
 
     def allows(self, scope: str) -> bool:
         return scope in self.scopes or "admin" in self.scopes
@@ -91,6 +96,8 @@ class ApiKey:
             "created_at": when(self.created_at),
             "revoked_at": when(self.revoked_at),
             "last_used_at": when(self.last_used_at),
+            "rpm": self.rpm,
+            "tpm": self.tpm,
         }
 
 
@@ -105,7 +112,7 @@ def hash_secret(secret: str) -> str:
 
 
 def parse_scopes(text: str | Sequence[str] | None) -> tuple[str, ...]:
-    """Scopes from ``chat,embeddings`` (or a list); None: chat, embeddings and models."""
+    """Scopes from ``chat,embeddings`` (or a list); None: all but usage and admin."""
     if text is None:
         return DEFAULT_SCOPES
     items = text.split(",") if isinstance(text, str) else list(text)
@@ -129,6 +136,8 @@ def _row_key(row: sa.Row[tuple[object, ...]]) -> ApiKey:
         created_at=m["created_at"],
         revoked_at=m["revoked_at"],
         last_used_at=m["last_used_at"],
+        rpm=m["rpm"],
+        tpm=m["tpm"],
     )
 
 
@@ -141,14 +150,20 @@ def create_key(
     tenant: str,
     groups: Sequence[str] = (),
     scopes: Sequence[str] = DEFAULT_SCOPES,
+    rpm: int | None = None,
+    tpm: int | None = None,
 ) -> CreatedKey:
-    """Store a new key; the returned secret is the only copy."""
+    """Store a new key; the returned secret is the only copy. ``rpm`` and ``tpm``: its
+    requests and tokens per minute (None: no limit), for every server process together."""
     from genaiops.knowledge.acl import normalize_groups
 
     if not name.strip():
         raise InputError("--name: give the key a name (who or what uses it)")
     if not tenant.strip():
         raise InputError("--tenant: give the tenant the key acts for")
+    for option, limit in (("--rpm", rpm), ("--tpm", tpm)):
+        if limit is not None and limit < 1:
+            raise InputError(f"{option}: give a limit of 1 or more per minute (or none)")
     secret = SECRET_PREFIX + secrets.token_hex(32)
     key_id = "key_" + secrets.token_hex(6)
     with db.engine.begin() as conn:
@@ -161,6 +176,8 @@ def create_key(
                 groups=list(normalize_groups(groups)),
                 scopes=list(parse_scopes(scopes)),
                 secret_sha256=hash_secret(secret),
+                rpm=rpm,
+                tpm=tpm,
             )
             .returning(*_COLUMNS)
         ).one()

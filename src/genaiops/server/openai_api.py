@@ -21,7 +21,7 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
@@ -39,6 +39,8 @@ from genaiops.errors import GenAIOpsError
 from genaiops.runtime import GUARD_EMBEDDER, Runtime
 from genaiops.server.errors import ApiError, error_body, genaiops_error_response
 from genaiops.server.keys import ApiKey, authenticate
+from genaiops.server.metrics import metrics_of
+from genaiops.server.ratelimit import RateLimitError, admit, settle
 
 __all__ = ["BearerAuth", "ChatCompletionRequest", "EmbeddingRequest", "router"]
 
@@ -54,11 +56,11 @@ def runtime_of(request: Request) -> Runtime:
 
 
 class BearerAuth:
-    """Authenticates every ``/v1`` request before anything else reads it (its body
+    """Authenticates every ``/v1`` and ``/api`` request before anything else reads it (its body
     included): a missing, unknown or revoked key is a 401 at once. The key goes to
     ``request.state.api_key``; each endpoint then requires its scope (403)."""
 
-    def __init__(self, app: ASGIApp, prefix: str = "/v1/") -> None:
+    def __init__(self, app: ASGIApp, prefix: tuple[str, ...] = ("/v1/", "/api/")) -> None:
         self.app = app
         self.prefix = prefix
 
@@ -85,7 +87,8 @@ class BearerAuth:
 
 def _authorized(scope: str) -> Any:
     """A dependency: the request's API key (see :class:`BearerAuth`), which must have
-    ``scope``. ``_bearer`` declares the scheme in the OpenAPI document."""
+    ``scope``, and be under its rate limits (:func:`~genaiops.server.ratelimit.admit`:
+    429 otherwise). ``_bearer`` declares the scheme in the OpenAPI document."""
 
     def check(
         request: Request,
@@ -96,6 +99,12 @@ def _authorized(scope: str) -> Any:
             secret = credentials.credentials if credentials else None
             key = authenticate(runtime_of(request).db, secret)
         key.require(scope)
+        try:
+            admit(runtime_of(request).db, key)
+        except RateLimitError:
+            if (metrics := metrics_of(request.app)) is not None:
+                metrics.rate_limit_rejections.inc()
+            raise
         return key
 
     return Depends(check)
@@ -262,6 +271,7 @@ async def _sse(
     request: AskRequest,
     app: str,
     include_usage: bool,
+    answered: Callable[[AskResult], None],
 ) -> AsyncIterator[str]:
     """The chunks of a streamed answer: the text as the guarded stream releases it, then
     the finish reason (with the ``genaiops`` extension), the usage if asked, ``[DONE]``.
@@ -290,6 +300,7 @@ async def _sse(
                 yield f"data: {json.dumps(error_body(500, message, 'internal_error'))}\n\n"
                 return
         result = item
+        await to_thread.run_sync(answered, result)
         if result.status == "blocked":  # the policy's message, after what passed the checks
             text = ("\n\n" if released else "") + result.answer
             yield _chunk(tid, app, created, {"content": text})
@@ -321,8 +332,15 @@ async def chat_completions(
     rt = runtime_of(request)
     app = await to_thread.run_sync(_app_or_404, rt, body.model)
     ask = _ask_request(body, key)
+
+    def answered(result: AskResult) -> None:  # its tokens count against the key's limit
+        settle(rt.db, key, result.usage.total_tokens)
+        if (metrics := metrics_of(request.app)) is not None:
+            metrics.observe_result(result)
+
     if not body.stream:
         result = await to_thread.run_sync(app.run, ask)
+        await to_thread.run_sync(answered, result)
         return _completion(result, int(time.time()))
     items = app.stream(ask)
     # wait for the first checked text (or the result, or an error) before the status line,
@@ -334,7 +352,7 @@ async def chat_completions(
         raise
     include_usage = bool(body.stream_options and body.stream_options.include_usage)
     return StreamingResponse(
-        _sse(items, first, ask, body.model, include_usage),
+        _sse(items, first, ask, body.model, include_usage, answered),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
@@ -390,6 +408,9 @@ def embeddings(
                        "dimensions")  # fmt: skip
     vectors = np.asarray(embedder.embed(strings), dtype=np.float32)
     tokens = sum(embedder.count_tokens(t) for t in strings)
+    settle(rt.db, key, tokens)
+    if (metrics := metrics_of(request.app)) is not None:
+        metrics.tokens.labels(name, "embedding").inc(tokens)
 
     def encode(v: np.ndarray[Any, Any]) -> list[float] | str:
         if body.encoding_format == "base64":

@@ -34,6 +34,7 @@ __all__ = [
     "knowledge_bases",
     "metadata",
     "prices",
+    "rate_windows",
     "usage_ledger",
 ]
 
@@ -402,4 +403,19 @@ api_keys = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), server_default=NOW, nullable=False),
     sa.Column("revoked_at", sa.DateTime(timezone=True)),
     sa.Column("last_used_at", sa.DateTime(timezone=True)),
+    sa.Column("rpm", sa.Integer),  # requests per minute; NULL: no limit (0014)
+    sa.Column("tpm", sa.Integer),  # tokens per minute; NULL: no limit (0014)
+)
+
+# -- rate limits (0014) ---------------------------------------------------------------------
+# One row per API key and minute: every server process counts the key's requests (before
+# the model call) and tokens (after it) in the same row, atomically (INSERT ... ON CONFLICT
+# DO UPDATE ... RETURNING), so a limit holds across processes and hosts.
+rate_windows = sa.Table(
+    "rate_windows",
+    metadata,
+    sa.Column("key_id", sa.Text, primary_key=True),
+    sa.Column("window_start", sa.DateTime(timezone=True), primary_key=True),
+    sa.Column("requests", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("tokens", sa.BigInteger, nullable=False, server_default="0"),
 )
