@@ -25,9 +25,9 @@ from genaiops.reports.page import Paragraph, Report, Section, Table, render_html
 from genaiops.reports.sections import ReportContext, contributors
 from genaiops.runtime import Runtime
 from genaiops.storage import Database
+from support import chromium_page
 from test_eval_decision import GOOD, dataset, project_data
 
-CHROMIUM = Path("/usr/bin/chromium")
 BAD = "bad/none/app"
 GOOD_C = "good/none/app"
 HEADER = "# the Fenwick project, with a comment that must survive a promotion\n"
@@ -144,41 +144,24 @@ def test_the_page_renders_in_a_browser(
     done_run: tuple[Runtime, str, dict[str, Any]], tmp_path: Path
 ) -> None:
     """Headless Chromium: every chart drawn, no console error, no request but the file."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: 'apt-get install chromium' to run this test")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
     rt, run_id, summary = done_run
     files = write_report(_report(rt, run_id, summary), tmp_path, "decision")
     n_figures = len(json.loads(files.json.read_text("utf-8"))["figures"])
-    errors: list[str] = []
-    requests: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync"],
-        )  # fmt: skip
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(files.html.as_uri())
-            page.wait_for_function(
-                f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {n_figures}",
-                timeout=30_000,
-            )
-            plots = page.evaluate("document.querySelectorAll('.js-plotly-plot').length")
-            points = page.evaluate("document.querySelectorAll('.js-plotly-plot .point').length")
-            first = page.inner_text("main section:first-of-type")
-            page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
-        finally:
-            browser.close()
+    with chromium_page() as b:
+        b.page.goto(files.html.as_uri())
+        b.page.wait_for_function(
+            f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {n_figures}",
+            timeout=30_000,
+        )
+        plots = b.page.evaluate("document.querySelectorAll('.js-plotly-plot').length")
+        points = b.page.evaluate("document.querySelectorAll('.js-plotly-plot .point').length")
+        first = b.page.inner_text("main section:first-of-type")
+        b.page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
     assert plots == n_figures >= 8  # ours and the costs room's
     assert points >= 8  # markers and bars drawn, not only axes
     assert first.startswith("Recommendation") and "Serve good" in first
-    assert errors == []
-    assert requests == [files.html.as_uri()]
+    assert b.errors == []
+    assert b.requests == [files.html.as_uri()]
 
 
 def test_promote_edits_the_app_keeps_comments_and_ask_serves_it(

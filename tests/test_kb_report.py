@@ -31,9 +31,9 @@ from genaiops.knowledge.report import (
 )
 from genaiops.runtime import Runtime
 from genaiops.storage import Database
+from support import chromium_page
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "fenwick"
-CHROMIUM = Path("/usr/bin/chromium")
 KB = "readiness"
 
 FRENCH = (
@@ -312,40 +312,20 @@ def test_cli_writes_the_report(
 def test_the_page_renders_in_a_browser(written: tuple[Path, Path], tmp_path: Path) -> None:
     """Headless Chromium opens the page: every chart drawn, no console error, no request
     but the file itself. Needs Debian's chromium (.ci/run installs it)."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: 'apt-get install chromium' to run this test")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
     html_path, json_path = written
     n_figures = len(json.loads(json_path.read_text("utf-8"))["figures"])
-    errors: list[str] = []
-    requests: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync",
-            ],
-        )  # fmt: skip
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(html_path.as_uri())
-            page.wait_for_function(
-                f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {n_figures}",
-                timeout=30_000,
-            )
-            plots = page.evaluate("document.querySelectorAll('.js-plotly-plot').length")
-            bars = page.evaluate("document.querySelectorAll('.js-plotly-plot .point').length")
-            findings = page.inner_text("#findings")
-            page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
-        finally:
-            browser.close()
+    with chromium_page() as b:
+        b.page.goto(html_path.as_uri())
+        b.page.wait_for_function(
+            f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {n_figures}",
+            timeout=30_000,
+        )
+        plots = b.page.evaluate("document.querySelectorAll('.js-plotly-plot').length")
+        bars = b.page.evaluate("document.querySelectorAll('.js-plotly-plot .point').length")
+        findings = b.page.inner_text("#findings")
+        b.page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
     assert plots == n_figures
     assert bars > 20  # the bars themselves were drawn, not only the axes
     assert "3 files could not be read" in findings
-    assert errors == []
-    assert requests == [html_path.as_uri()]
-    assert (tmp_path / "report.png").stat().st_size > 50_000
+    assert b.errors == []
+    assert b.requests == [html_path.as_uri()]

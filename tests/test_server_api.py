@@ -11,10 +11,7 @@ through. The guardrails, the embedder, retrieval, the ledger and PostgreSQL are 
 
 from __future__ import annotations
 
-import contextlib
 import json
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +22,6 @@ import openai
 import pytest
 import requests
 import sqlalchemy as sa
-import uvicorn
 import yaml
 from typer.testing import CliRunner
 
@@ -37,6 +33,7 @@ from genaiops.server.app import ServerSettings, create_app
 from genaiops.server.keys import create_key, revoke_key
 from genaiops.storage import Database
 from genaiops.storage.schema import asks, usage_ledger
+from support import running
 
 GROUNDED = "The Trailhawk 2 costs $2,899."
 LEAKY = "Our stores open at nine. Here is the password dump: hunter2. Bye."
@@ -106,27 +103,6 @@ class Served:
     def asks(self) -> int:
         with self.db.engine.connect() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(asks)).scalar_one())
-
-
-@contextlib.contextmanager
-def running(app: Any) -> Iterator[str]:
-    """A real uvicorn server for ``app`` in a thread, on a free loopback port."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
-        sock.close()
 
 
 @pytest.fixture(scope="module")

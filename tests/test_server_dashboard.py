@@ -28,9 +28,8 @@ from genaiops.server.dashboard import COOKIE, TENANT_QUERIES, load
 from genaiops.server.keys import create_key, revoke_key
 from genaiops.storage import Database
 from genaiops.storage.schema import asks, eval_runs, feedback, usage_ledger
-from test_server_api import running
+from support import chromium_page, running
 
-CHROMIUM = Path("/usr/bin/chromium")
 N_FIGURES = 7
 
 
@@ -222,43 +221,22 @@ def test_a_bad_or_revoked_key_gets_the_login_form_with_an_error(dash: Dash) -> N
 
 
 def test_the_dashboard_renders_in_a_browser(dash: Dash, tmp_path: Path) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: 'apt-get install chromium' to run this test")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
-    errors: list[str] = []
-    urls: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync",
-            ],
-        )  # fmt: skip
-        try:
-            page_ = browser.new_page(viewport={"width": 1280, "height": 900})
-            page_.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page_.on("pageerror", lambda e: errors.append(str(e)))
-            page_.on("request", lambda r: urls.append(r.url))
-            page_.goto(dash.url + "/dashboard")
-            page_.fill("#key", dash.secrets["a"])
-            page_.click("button[type=submit]")
-            page_.wait_for_function(
-                "[...document.querySelectorAll('.js-plotly-plot')]"
-                f".filter(e => e.querySelector('.main-svg')).length >= {N_FIGURES}",
-                timeout=30_000,
-            )
-            drawn = page_.evaluate(
-                "[...document.querySelectorAll('.js-plotly-plot')]"
-                ".filter(e => e.querySelector('.main-svg')).length"
-            )
-            charts = page_.evaluate("document.querySelectorAll('.chart').length")
-            bars = page_.evaluate("document.querySelectorAll('.js-plotly-plot .point').length")
-            text: Any = page_.inner_text("main")
-            cookie_js = page_.evaluate("document.cookie")
-            page_.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
-        finally:
-            browser.close()
+    drawn_js = (
+        "[...document.querySelectorAll('.js-plotly-plot')]"
+        ".filter(e => e.querySelector('.main-svg')).length"
+    )
+    with chromium_page() as b:
+        b.page.goto(dash.url + "/dashboard")
+        b.page.fill("#key", dash.secrets["a"])
+        b.page.click("button[type=submit]")
+        b.page.wait_for_function(f"{drawn_js} >= {N_FIGURES}", timeout=30_000)
+        drawn = b.page.evaluate(drawn_js)
+        charts = b.page.evaluate("document.querySelectorAll('.chart').length")
+        bars = b.page.evaluate("document.querySelectorAll('.js-plotly-plot .point').length")
+        text: Any = b.page.inner_text("main")
+        cookie_js = b.page.evaluate("document.cookie")
+        b.page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
+    errors, urls = b.errors, b.requests
     assert drawn == charts == N_FIGURES
     assert bars >= 10  # the bars themselves were drawn, not only the axes
     assert dash.a.traces[0] in text and dash.b.app not in text

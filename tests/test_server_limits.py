@@ -8,10 +8,7 @@ The model is the echo fake; the keys, the counters and PostgreSQL are real.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -22,7 +19,6 @@ import openai
 import pytest
 import requests
 import sqlalchemy as sa
-import uvicorn
 import yaml
 from prometheus_client.parser import text_string_to_metric_families
 from typer.testing import CliRunner
@@ -34,6 +30,7 @@ from genaiops.server.app import create_app
 from genaiops.server.keys import create_key
 from genaiops.storage import Database
 from genaiops.storage.schema import rate_windows
+from support import running
 
 REPLY = "one two three"
 PROJECT = {
@@ -44,27 +41,6 @@ PROJECT = {
     # tenant "broke" can afford no answer
     "budgets": [{"tenant": "broke", "period": "day", "limit_usd": 0.000001}],
 }
-
-
-@contextlib.contextmanager
-def running(app: Any) -> Iterator[str]:
-    """A real uvicorn server for ``app`` in a thread, on a free loopback port."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
-        sock.close()
 
 
 @pytest.fixture(scope="module")

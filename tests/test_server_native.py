@@ -20,7 +20,7 @@ from genaiops.server.app import create_app
 from genaiops.server.keys import create_key
 from genaiops.storage import Database
 from genaiops.storage.schema import asks, feedback
-from test_server_limits import running
+from support import assert_error, running
 
 REPLY = "The answer is four."
 PROJECT = {
@@ -58,15 +58,6 @@ def api(database: Database, tmp_path_factory: pytest.TempPathFactory) -> Iterato
             yield Api(url, {name: m.secret for name, m in made.items()})
     finally:
         rt.close()
-
-
-def assert_error(r: requests.Response, status: int, code: str | None = None) -> dict[str, Any]:
-    assert r.status_code == status, r.text
-    error: dict[str, Any] = r.json()["error"]
-    assert {"message", "type", "param", "code"} <= set(error)
-    if code is not None:
-        assert error["code"] == code, error
-    return error
 
 
 def test_ask_returns_the_whole_result(api: Api, database: Database) -> None:

@@ -34,8 +34,9 @@ def create(
         str | None,
         typer.Option(
             "--scopes",
-            help="comma-separated: chat, embeddings, models, guardrails, feedback, usage, admin "
-            "(default: all but usage and admin)",
+            help="comma-separated: chat, embeddings, models, guardrails, feedback, usage, "
+            "kb:read, kb:write, eval, admin (default: chat, embeddings, models, guardrails, "
+            "feedback)",
         ),
     ] = None,
     rpm: Annotated[

@@ -30,7 +30,7 @@ from genaiops.knowledge.chunking import Chunk, chunk_text
 from genaiops.knowledge.connectors import Connector, SkippedFile, SourceDocument, create_connector
 from genaiops.knowledge.embedders import Embedder, Vectors
 from genaiops.knowledge.ingest_pii import PiiFilter
-from genaiops.knowledge.store import DocumentStore, KBStats, RetrievedChunk
+from genaiops.knowledge.store import DocumentStore, KBStats, RetrievedChunk, StoredDocument
 
 if TYPE_CHECKING:
     from genaiops.config import RetrievalConfig
@@ -234,11 +234,15 @@ class KnowledgeBase:
 
     @staticmethod
     def _gone(
-        stored: Mapping[str, object], docs: list[SourceDocument], skipped: list[SkippedFile]
+        stored: Mapping[str, StoredDocument], docs: list[SourceDocument], skipped: list[SkippedFile]
     ) -> list[str]:
         seen = {d.source for d in docs}
         failed = {s.source for s in skipped}
-        return sorted(s for s in stored if s not in seen and not _kept(s, failed))
+        return sorted(
+            s
+            for s, state in stored.items()
+            if s not in seen and not _kept(s, failed) and state.from_sources
+        )  # a document uploaded through the API is not one of the sources: never pruned
 
     def _write(
         self, work: list[sync.Work], report: IngestReport, progress: ProgressCallback | None

@@ -99,6 +99,16 @@ class StoredDocument:
     checksum: str
     chunker: str
     access: Access
+    uploaded: bool = False  # put through the API (``uri`` api:...), not read from a source
+
+    @property
+    def from_sources(self) -> bool:
+        return not self.uploaded
+
+
+#: the ``uri`` prefix of a document uploaded through the server's API: an ingest of the
+#: knowledge base's sources never removes it
+UPLOADED_URI_PREFIX = "api:"
 
 
 class DocumentStore(Protocol):
@@ -300,12 +310,15 @@ class PgDocumentStore:
     def document_states(self, kb: str) -> dict[str, StoredDocument]:
         """Each stored document's checksum, chunker fingerprint and access, by source."""
         d = documents.c
-        query = sa.select(d.source, d.checksum, d.chunker, d.tenant, d.acl_groups, d.public)
+        query = sa.select(d.source, d.checksum, d.chunker, d.tenant, d.acl_groups, d.public, d.uri)
         with self.db.engine.connect() as conn:
             rows = conn.execute(query.where(d.kb == kb))
             return {
                 r.source: StoredDocument(
-                    r.checksum, r.chunker, Access(r.tenant, tuple(r.acl_groups), r.public)
+                    r.checksum,
+                    r.chunker,
+                    Access(r.tenant, tuple(r.acl_groups), r.public),
+                    uploaded=bool(r.uri) and str(r.uri).startswith(UPLOADED_URI_PREFIX),
                 )
                 for r in rows
             }

@@ -42,6 +42,7 @@ from genaiops.server.dashboard import router as dashboard_router
 from genaiops.server.errors import error_body, install_error_handlers
 from genaiops.server.metrics import install_metrics
 from genaiops.server.native import router as native_router
+from genaiops.server.native_kb_eval import router as native_kb_eval_router
 from genaiops.server.openai_api import BearerAuth
 from genaiops.server.openai_api import router as openai_router
 
@@ -159,6 +160,7 @@ def create_app(
     install_error_handlers(app)
     app.include_router(openai_router)
     app.include_router(native_router)
+    app.include_router(native_kb_eval_router)
     app.include_router(dashboard_router)
 
     @app.get("/healthz", tags=["health"])

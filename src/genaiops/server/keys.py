@@ -12,6 +12,12 @@ retrieval's access control, budgets and the ledger use them) and scopes:
 * ``guardrails``: ``POST /api/guardrails/apply`` (``POST /api/ask`` takes ``chat``)
 * ``feedback``: ``POST /api/feedback``
 * ``usage``: ``GET /api/usage`` (the key's tenant's costs; not a default scope)
+* ``kb:read``: ``GET /api/kb/{kb}/documents``, ``POST /api/kb/{kb}/search`` (the key's
+  tenant's documents only; not a default scope)
+* ``kb:write``: ``POST /api/kb/{kb}/documents``, ``DELETE /api/kb/{kb}/documents/{source}``
+  (not a default scope)
+* ``eval``: ``/api/eval/runs...`` (every evaluation run of the project: runs have no
+  tenant; not a default scope)
 * ``admin``: every scope
 
 A revoked key stays in the table (its id is still in the ledger) and is refused.
@@ -53,7 +59,18 @@ __all__ = [
 ]
 
 SECRET_PREFIX = "gai_"
-SCOPES = ("chat", "embeddings", "models", "guardrails", "feedback", "usage", "admin")
+SCOPES = (
+    "chat",
+    "embeddings",
+    "models",
+    "guardrails",
+    "feedback",
+    "usage",
+    "kb:read",
+    "kb:write",
+    "eval",
+    "admin",
+)
 DEFAULT_SCOPES = ("chat", "embeddings", "feedback", "guardrails", "models")
 #: last_used_at is written at most this often per key (a write per request would contend)
 _TOUCH_EVERY = dt.timedelta(seconds=60)
