@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
     from genaiops.costs.budgets import BudgetBook
     from genaiops.costs.prices import PriceTable
 
-__all__ = ["budgets_app", "costs_app", "parse_when", "prices_app"]
+__all__ = ["budgets_app", "costs_app", "prices_app"]
 
 costs_app = typer.Typer(help="Costs: the price table and budgets.", no_args_is_help=True)
 prices_app = typer.Typer(help="The price table: import, list, set.", no_args_is_help=True)
@@ -45,27 +44,6 @@ console = Console()
 
 ProjectOpt = Annotated[Path | None, typer.Option("--project", "-p", help="project file or folder")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON")]
-
-_AGO = re.compile(r"^(\d+)([dhm])$")
-
-
-def parse_when(text: str | None, option: str) -> dt.datetime | None:
-    """``2026-12-01``, ``2026-12-01T08:00`` (UTC unless it names a zone) or ``7d``,
-    ``24h``, ``30m`` ago; ``None`` stays ``None``."""
-    if text is None:
-        return None
-    ago = _AGO.match(text.strip())
-    if ago:
-        unit = {"d": "days", "h": "hours", "m": "minutes"}[ago.group(2)]
-        return dt.datetime.now(dt.UTC) - dt.timedelta(**{unit: int(ago.group(1))})
-    try:
-        when = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(
-            f"{option}: {text!r} is not a date; write 2026-12-01, 2026-12-01T08:00 or a span "
-            f"ago such as 7d, 24h, 30m"
-        ) from None
-    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
 
 
 @contextmanager

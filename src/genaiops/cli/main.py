@@ -857,8 +857,7 @@ def usage(
     project: ProjectOpt = None,
 ) -> None:
     """Metered usage from the ledger: calls, tokens, cost and latency per group."""
-    from genaiops.cli.costs_cmd import parse_when
-    from genaiops.costs.ledger import check_group_keys
+    from genaiops.costs.ledger import check_group_keys, parse_when
 
     keys = [k.strip() for k in by.split(",") if k.strip()]
     check_group_keys(keys)

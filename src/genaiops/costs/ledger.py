@@ -12,6 +12,7 @@ budgets (:attr:`Ledger.budgets`), which the metering wrapper enforces.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ __all__ = [
     "MeterEntry",
     "UsageSummary",
     "check_group_keys",
+    "parse_when",
 ]
 
 #: what ``Ledger.summary`` (and ``genaiops usage --by``) groups by, besides ``tag:NAME``
@@ -278,3 +280,25 @@ class Ledger:
             )
             for r in rows
         ]
+
+
+_AGO = re.compile(r"^(\d+)([dhm])$")
+
+
+def parse_when(text: str | None, option: str) -> dt.datetime | None:
+    """``2026-12-01``, ``2026-12-01T08:00`` (UTC unless it names a zone) or ``7d``,
+    ``24h``, ``30m`` ago; ``None`` stays ``None``."""
+    if text is None or not text.strip():
+        return None
+    ago = _AGO.match(text.strip())
+    if ago:
+        unit = {"d": "days", "h": "hours", "m": "minutes"}[ago.group(2)]
+        return dt.datetime.now(dt.UTC) - dt.timedelta(**{unit: int(ago.group(1))})
+    try:
+        when = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(
+            f"{option}: {text!r} is not a date; write 2026-12-01, 2026-12-01T08:00 or a span "
+            f"ago such as 7d, 24h, 30m"
+        ) from None
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)

@@ -16,7 +16,6 @@ The same API keys, errors (OpenAI's shape) and rate limits as ``/v1``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
@@ -26,7 +25,8 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from genaiops.apps.request import MAX_QUESTION_CHARS, AskOptions, AskRequest, AskResult, Caller
-from genaiops.errors import InputError, NotFoundError
+from genaiops.costs.ledger import parse_when
+from genaiops.errors import NotFoundError
 from genaiops.server.errors import ApiError
 from genaiops.server.keys import ApiKey
 from genaiops.server.metrics import metrics_of
@@ -274,26 +274,6 @@ def give_feedback(
     return FeedbackOut(id=made.id, trace_id=made.trace_id, app=made.app, rating=body.rating)
 
 
-_AGO = re.compile(r"^(\d+)([dhm])$")
-
-
-def _since(text: str | None) -> dt.datetime | None:
-    if text is None or not text.strip():
-        return None
-    ago = _AGO.match(text.strip())
-    if ago:
-        unit = {"d": "days", "h": "hours", "m": "minutes"}[ago.group(2)]
-        return dt.datetime.now(dt.UTC) - dt.timedelta(**{unit: int(ago.group(1))})
-    try:
-        when = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(
-            f"since: {text!r} is not a date; write 2026-12-01, 2026-12-01T08:00 or a span ago "
-            f"such as 7d, 24h, 30m"
-        ) from None
-    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
-
-
 @router.get("/usage", response_model=UsageReport)
 def usage(
     request: Request,
@@ -307,7 +287,7 @@ def usage(
     groups = [g.strip() for g in by.split(",") if g.strip()]
     if "tenant" in groups:
         groups.remove("tenant")  # always the key's own
-    start = _since(since)
+    start = parse_when(since, "since")
     rows = runtime_of(request).ledger.summary(group_by=groups, tenant=key.tenant, since=start)
     return UsageReport(
         tenant=key.tenant,
