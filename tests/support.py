@@ -55,6 +55,21 @@ def assert_error(r: Any, status: int, code: str | None = None) -> dict[str, Any]
     return error
 
 
+def assert_openapi_models(
+    paths: dict[str, Any], expected: dict[tuple[str, str], tuple[str | None, str]]
+) -> None:
+    """Each (path, method) of an OpenAPI document's ``paths`` takes the request model and
+    answers the response model named in ``expected``, behind a security scheme."""
+    for (path, method), (request, response) in expected.items():
+        op = paths[path][method]
+        ok = op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+        assert ok.endswith("/" + response), (path, ok)
+        if request is not None:
+            ref = op["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+            assert ref.endswith("/" + request), (path, ref)
+        assert op["security"], path  # the bearer scheme
+
+
 @dataclass
 class BrowserPage:
     page: Any  # playwright's Page

@@ -23,7 +23,7 @@ from genaiops.runtime import Runtime
 from genaiops.server.app import create_app
 from genaiops.server.keys import create_key
 from genaiops.storage import Database
-from support import assert_error, running
+from support import assert_error, assert_openapi_models, running
 
 KB = f"apikb_{uuid.uuid4().hex[:8]}"
 PROJECT = {
@@ -178,14 +178,7 @@ def test_the_openapi_document_describes_the_kb_api(api: Api) -> None:
         ("/api/kb/{kb}/documents/{source}", "delete"): (None, "DeletedOut"),
         ("/api/kb/{kb}/search", "post"): ("SearchBody", "SearchOut"),
     }
-    for (path, method), (request, response) in expected.items():
-        op = paths[path][method]
-        ok = op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
-        assert ok.endswith("/" + response), (path, ok)
-        if request is not None:
-            ref = op["requestBody"]["content"]["application/json"]["schema"]["$ref"]
-            assert ref.endswith("/" + request), (path, ref)
-        assert op["security"], path
+    assert_openapi_models(paths, expected)
     start = paths["/api/eval/runs"]["post"]
     assert start["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(
         "/EvalRunBody"

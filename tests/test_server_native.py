@@ -20,7 +20,7 @@ from genaiops.server.app import create_app
 from genaiops.server.keys import create_key
 from genaiops.storage import Database
 from genaiops.storage.schema import asks, feedback
-from support import assert_error, running
+from support import assert_error, assert_openapi_models, running
 
 REPLY = "The answer is four."
 PROJECT = {
@@ -146,12 +146,5 @@ def test_the_openapi_document_describes_the_native_api(api: Api) -> None:
         ("/api/feedback", "post"): ("FeedbackBody", "FeedbackOut"),
         ("/api/usage", "get"): (None, "UsageReport"),
     }
-    for (path, method), (request, response) in expected.items():
-        op = paths[path][method]
-        ok = op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
-        assert ok.endswith("/" + response), (path, ok)
-        if request is not None:
-            ref = op["requestBody"]["content"]["application/json"]["schema"]["$ref"]
-            assert ref.endswith("/" + request), (path, ref)
-        assert op["security"], path  # the bearer scheme
+    assert_openapi_models(paths, expected)
     assert {"by", "since"} <= {p["name"] for p in paths["/api/usage"]["get"]["parameters"]}

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from genaiops.evaluation.report import _item_means, score_matrix
@@ -211,7 +211,7 @@ def decide(
         if r.quality is not None and r.monthly_usd is not None and r.p95_ms is not None
     }
     front = _pareto(points)
-    rows = {n: _replace(r, pareto=n in front) for n, r in rows.items()}
+    rows = {n: replace(r, pareto=n in front) for n, r in rows.items()}
     eligible = [r for r in rows.values() if r.eligible]
     if not cands:
         return Decision(metric, None, "No results to decide on.", (), (), constraints)
@@ -231,7 +231,7 @@ def decide(
         comparisons.append({"reference": best.name, "candidate": r.name, **t.to_dict()})
         if t.verdict == "tie" or t.n == 0:
             ties.append(r.name)
-    rows = {n: _replace(r, tied_with_best=n in ties) for n, r in rows.items()}
+    rows = {n: replace(r, tied_with_best=n in ties) for n, r in rows.items()}
     contenders = [rows[n] for n in ties]
 
     def key(r: CandidateFigures) -> tuple[float, float, float]:
@@ -253,12 +253,6 @@ def decide(
         metric, chosen.name, headline, tuple(reasons), tuple(rows.values()), constraints,
         tuple(comparisons), tuple(ties),
     )  # fmt: skip
-
-
-def _replace(r: CandidateFigures, **changes: Any) -> CandidateFigures:
-    from dataclasses import replace
-
-    return replace(r, **changes)
 
 
 def _same_cost(a: float, b: float) -> bool:

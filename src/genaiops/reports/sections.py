@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from genaiops.plugins import Registry
@@ -70,7 +70,9 @@ def add_contributed(report: Report, ctx: ReportContext) -> list[str]:
             log.warning("report section %r failed: %s", name, exc, exc_info=True)
             sections = [_failed(name, exc)]
         if sections:
-            report.add(*(s if s.source != "genaiops" else _sourced(s, name) for s in sections))
+            report.add(
+                *(s if s.source != "genaiops" else replace(s, source=name) for s in sections)
+            )
             added.append(name)
     return added
 
@@ -79,9 +81,3 @@ def _failed(name: str, exc: Exception) -> Section:
     text = f"This section could not be made: {type(exc).__name__}: {exc}"
     return Section(f"failed-{name}", f"{name} (not available)", (Paragraph(text, "warn"),),
                    order=1_000, source=name)  # fmt: skip
-
-
-def _sourced(section: Section, name: str) -> Section:
-    from dataclasses import replace
-
-    return replace(section, source=name)

@@ -144,6 +144,8 @@ class FeedbackOut(BaseModel):
 
 
 class UsageRow(BaseModel):
+    """A :class:`~genaiops.costs.ledger.UsageSummary` row, as the API shows it."""
+
     group: dict[str, str | None]
     calls: int
     prompt_tokens: int
@@ -293,16 +295,5 @@ def usage(
         tenant=key.tenant,
         by=groups,
         since=start,
-        rows=[
-            UsageRow(
-                group=r.group,
-                calls=r.calls,
-                prompt_tokens=r.prompt_tokens,
-                completion_tokens=r.completion_tokens,
-                cost_usd=r.cost_usd,
-                latency_p50_ms=r.latency_p50_ms,
-                latency_p95_ms=r.latency_p95_ms,
-            )
-            for r in rows
-        ],
+        rows=[UsageRow(**asdict(r)) for r in rows],
     )
