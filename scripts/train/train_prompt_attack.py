@@ -20,7 +20,6 @@ import argparse
 import csv
 import datetime as dt
 import gzip
-import hashlib
 import io
 import json
 import math
@@ -41,6 +40,8 @@ DEFAULT_DATA = REPO.parent / "shared" / "data"
 MODELS = REPO / "src" / "genaiops" / "guardrails" / "models"
 
 sys.path.insert(0, str(REPO / "src"))
+from splits import SPLIT_SALT, bucket, near_duplicate_groups, ranked_split, split_of  # noqa: E402
+
 from genaiops.guardrails.normalize import normalize  # noqa: E402
 from genaiops.guardrails.prompt_attack import (  # noqa: E402
     N_FEATURES,
@@ -52,7 +53,6 @@ from genaiops.guardrails.prompt_attack import (  # noqa: E402
     segments,
 )
 
-SPLIT_SALT = "genaiops-prompt-attack-v1"
 WINDOW_WORDS = 64
 WINDOW_STRIDE = 32
 POSITIONS = ("start", "middle", "end")
@@ -77,62 +77,6 @@ SPLIT_TEXT = (
 def say(*parts: object) -> None:
     sys.stdout.write(" ".join(str(p) for p in parts) + "\n")
     sys.stdout.flush()
-
-
-# --------------------------------------------------------------------------- splitting
-
-
-def bucket(key: str) -> int:
-    return int(hashlib.sha256(f"{SPLIT_SALT}|{key}".encode()).hexdigest()[:12], 16) % 100
-
-
-def split_of(key: str) -> str:
-    b = bucket(key)
-    return "train" if b < 60 else "val" if b < 80 else "test"
-
-
-def _shingles(text: str) -> set[str]:
-    words = re.findall(r"\w+", text.lower())
-    return {" ".join(words[i : i + 5]) for i in range(max(1, len(words) - 4))}
-
-
-def near_duplicate_groups(texts: Sequence[str], threshold: float = 0.5) -> list[int]:
-    """Union-find over pairs with Jaccard(5-word shingles) >= threshold -> group id."""
-    parent = list(range(len(texts)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    sh = [_shingles(t) for t in texts]
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(sh):
-        for g in s:
-            index[g].append(i)
-    for i, s in enumerate(sh):
-        overlap: dict[int, int] = defaultdict(int)
-        for g in s:
-            for j in index[g]:
-                if j > i:
-                    overlap[j] += 1
-        for j, common in overlap.items():
-            if common / (len(s) + len(sh[j]) - common) >= threshold:
-                parent[find(i)] = find(j)
-    return [find(i) for i in range(len(texts))]
-
-
-def ranked_split(items: Sequence[str], test_share: float, val_share: float) -> dict[str, str]:
-    """Within one stratum: rank by hash, the first share goes to test, the next to val."""
-    ranked = sorted(items, key=lambda t: (bucket(t), t))
-    n = len(ranked)
-    n_test = max(1, round(n * test_share))
-    n_val = max(1, round(n * val_share))
-    return {
-        t: "test" if i < n_test else "val" if i < n_test + n_val else "train"
-        for i, t in enumerate(ranked)
-    }
 
 
 # --------------------------------------------------------------------------- data
