@@ -164,10 +164,30 @@ def test_kb_search_json(example_dir: Path, session_db: str) -> None:
     assert payload["query"] == "Packmule battery capacity" and payload["kb"] == "handbook"
     hits = payload["hits"]
     assert [h["rank"] for h in hits] == [1, 2]
-    assert set(hits[0]) == {"rank", "score", "source", "chunk", "heading", "text"}
+    assert set(hits[0]) == {"rank", "score", "cosine", "source", "chunk", "heading", "text"}
+    assert payload["mode"] == "dense" and hits[0]["cosine"] == hits[0]["score"]
     assert hits[0]["source"] == "docs/product-packmule.md"
     assert isinstance(hits[0]["chunk"], int) and hits[0]["score"] >= hits[1]["score"]
     assert len(hits[0]["text"]) > 160 or not hits[0]["text"].endswith("...")  # not cut
+
+
+def test_kb_search_mode_override_changes_the_ranking_and_its_score(
+    example_dir: Path, session_db: str
+) -> None:
+    base = ["kb", "search", "handbook", "Packmule battery capacity", "-k", "3", "--json"]
+    by_mode = {}
+    for mode in ("keyword", "hybrid"):
+        result = runner.invoke(app, [*base, "--mode", mode, "-p", str(example_dir)])
+        assert result.exit_code == 0, result.output
+        by_mode[mode] = json.loads(result.stdout)
+        assert by_mode[mode]["mode"] == mode
+    keyword, hybrid = by_mode["keyword"]["hits"], by_mode["hybrid"]["hits"]
+    assert keyword[0]["source"] == "docs/product-packmule.md"
+    assert all(h["cosine"] is None for h in keyword)  # keyword mode does not embed the query
+    assert all(-1.0 <= h["cosine"] <= 1.0 for h in hybrid)  # hybrid: cosine beside RRF
+    assert all(0 < h["score"] <= 2 / 11 for h in hybrid)  # an RRF sum with rrf_k 10
+    bad = runner.invoke(app, [*base, "--mode", "fuzzy", "-p", str(example_dir)])
+    assert bad.exit_code == 2 and "fuzzy" in bad.output
 
 
 def test_kb_search_at_80_columns_keeps_source_and_chunk_whole(

@@ -59,7 +59,7 @@ def runtime_with(runtime: Runtime, example_dir: Path, database: Database) -> Ite
 def test_qwen_05b_answers_through_the_runtime(runtime_with: Any) -> None:
     rt = runtime_with({"provider": "llamacpp", "path": "assembled:qwen2.5-coder-0.5b"})
     r = rt.app("assistant").ask(QUESTION)
-    assert r.status == "answered", r
+    assert r.status == "answered", r.findings
     assert "2014" in r.answer, r.answer
     assert r.citations and r.citations[0].source == "docs/company-overview.md", r.citations
     assert r.usage.prompt_tokens > 50 and r.usage.completion_tokens > 0
@@ -72,7 +72,7 @@ def test_gemma_answers_a_completion_prompt_through_the_runtime(runtime_with: Any
     )
     provider = rt.raw_provider("local-small")
     r = rt.app("assistant").ask(QUESTION)
-    assert r.status == "answered", r
+    assert r.status == "answered", r.findings
     assert "2014" in r.answer, r.answer
     # the answer is the continuation alone: no prompt markup, no next "Question:" block
     assert not r.answer.startswith(" ") and "Question:" not in r.answer, r.answer

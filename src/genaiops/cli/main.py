@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -625,25 +626,46 @@ def _print_ingest(report: IngestReport) -> None:
         )
 
 
+class RetrievalMode(StrEnum):
+    """The modes ``kb search --mode`` accepts (``RetrievalConfig.mode``)."""
+
+    dense = "dense"
+    keyword = "keyword"
+    hybrid = "hybrid"
+
+
 @kb_app.command("search")
 def kb_search(
     name: Annotated[str, typer.Argument(help="knowledge base")],
     query: Annotated[str, typer.Argument(help="what to look for")],
     k: Annotated[int, typer.Option("-k", min=1, help="how many chunks")] = 5,
+    mode: Annotated[
+        RetrievalMode | None,
+        typer.Option("--mode", help="dense, keyword or hybrid (default: the knowledge base's)"),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the hits as JSON")] = False,
     project: ProjectOpt = None,
 ) -> None:
-    """Show the top-k chunks for a query, with their sources and cosine scores."""
+    """Show the top-k chunks for a query, with their sources and scores. The score is the
+    ranking's own: cosine similarity (dense), the sum of BM25 IDF (keyword) or the
+    reciprocal rank fusion sum (hybrid); ``cosine`` is the chunk's cosine to the query
+    whenever the query was embedded."""
     with _runtime(project) as ws:
-        hits = ws.knowledge_base(name).retrieve(query, k)
+        kb = ws.knowledge_base(name)
+        settings = kb.config.retrieval
+        if mode is not None:
+            settings = settings.model_copy(update={"mode": mode.value})
+        hits = kb.retrieve(query, k, retrieval=settings)
     if as_json:
         payload = {
             "query": query,
             "kb": name,
+            "mode": settings.mode,
             "hits": [
                 {
                     "rank": i,
                     "score": h.score,
+                    "cosine": h.dense_score,
                     "source": h.source,
                     "chunk": h.ordinal,
                     "heading": h.heading,
@@ -654,7 +676,7 @@ def kb_search(
         }
         print(json.dumps(payload, indent=2))  # noqa: T201 - pure JSON on stdout
         return
-    table = _table(f"{escape(name)}: {escape(query)}")
+    table = _table(f"{escape(name)} ({settings.mode}): {escape(query)}")
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("score", justify="right", no_wrap=True)
     table.add_column("source#chunk", no_wrap=True)  # whole, to open the file at that chunk

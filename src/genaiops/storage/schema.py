@@ -96,7 +96,12 @@ chunks = sa.Table(
     sa.Column("end_char", sa.Integer, nullable=False),
     sa.Column("n_tokens", sa.Integer, nullable=False),
     sa.Column("embedding", Vector(), nullable=False),
-    sa.Column("tsv", TSVECTOR, sa.Computed("to_tsvector('english', text)", persisted=True)),
+    # 0015: the heading is indexed with the text (it is embedded with it too)
+    sa.Column(
+        "tsv",
+        TSVECTOR,
+        sa.Computed("to_tsvector('english', heading || E'\\n' || text)", persisted=True),
+    ),
     # 0003: the page it is on, and its document's access (copied so that retrieval filters
     # in the same index scan: tenant, groups allowed to read, public)
     sa.Column("page", sa.Integer),
