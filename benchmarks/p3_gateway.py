@@ -212,7 +212,17 @@ def write_project(folder: Path, base_url: str) -> None:
     (folder / "genaiops.yaml").write_text(yaml.safe_dump(project, sort_keys=False), "utf-8")
 
 
-def start_genaiops(root: Path, base_url: str, env: dict[str, str]) -> tuple[Any, int, str, float]:
+#: ``--plain-uvicorn``: the server as it ran before uvloop and httptools were dependencies
+#: (uvicorn's "auto" then falls back to asyncio's loop and h11), for an A/B of the two
+PLAIN_UVICORN = (
+    "import runpy, sys; sys.modules['uvloop'] = None; sys.modules['httptools'] = None; "
+    "runpy.run_module('genaiops.cli.main', run_name='__main__')"
+)
+
+
+def start_genaiops(
+    root: Path, base_url: str, env: dict[str, str], plain: bool = False
+) -> tuple[Any, int, str, float]:
     project = root / "genaiops"
     write_project(project, base_url)
     out = subprocess.run(
@@ -225,7 +235,8 @@ def start_genaiops(root: Path, base_url: str, env: dict[str, str]) -> tuple[Any,
     secret = json.loads(out.stdout)["secret"]
     port = free_port()
     log = root / "genaiops.log"
-    cmd = [str(genaiops_cli()), "serve", "--host", "127.0.0.1", "--port", str(port),
+    launcher = [sys.executable, "-c", PLAIN_UVICORN] if plain else [str(genaiops_cli())]
+    cmd = [*launcher, "serve", "--host", "127.0.0.1", "--port", str(port),
            "--workers", "1", "-p", str(project)]  # fmt: skip
     with log.open("w") as fh:
         proc = subprocess.Popen(cmd, env=env, cwd=project, stdout=fh, stderr=subprocess.STDOUT)
@@ -447,6 +458,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300, help="1-client latency requests")
     parser.add_argument("--seconds", type=float, default=5.0, help="per concurrency level")
     parser.add_argument("--no-litellm", action="store_true", help="genaiops and direct only")
+    parser.add_argument(
+        "--plain-uvicorn",
+        action="store_true",
+        help="genaiops without uvloop and httptools (asyncio + h11); writes p3_gateway_plain.json",
+    )
     parser.add_argument("--upstream-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.upstream_only:
@@ -471,7 +487,9 @@ def main() -> None:
         up_port = int(upstream.stdout.readline())
         base_url = f"http://127.0.0.1:{up_port}/v1"
         startups: dict[str, float] = {}
-        genaiops, g_port, secret, startups["genaiops"] = start_genaiops(root, base_url, env)
+        genaiops, g_port, secret, startups["genaiops"] = start_genaiops(
+            root, base_url, env, args.plain_uvicorn
+        )
         procs.append(genaiops)
         targets = {
             "direct": Target("direct", up_port, "/v1/chat/completions", "x", MODEL),
@@ -649,6 +667,9 @@ def main() -> None:
             "server_deps": {
                 p: pkg_version(p) for p in ("uvicorn", "fastapi", "uvloop", "httptools", "httpx")
             },
+            "event_loop_and_http": "asyncio + h11 (--plain-uvicorn)"
+            if args.plain_uvicorn
+            else "uvicorn's auto: uvloop + httptools when installed",
         },
         "litellm_setup": None
         if litellm is None
@@ -677,7 +698,8 @@ def main() -> None:
         ["flock", "/tmp/genaiops-bench.lock", ".venv/bin/python", "benchmarks/p3_gateway.py",
          *sys.argv[1:]]
     )  # fmt: skip
-    write_result(RESULTS / "p3_gateway.json", result)
+    name = "p3_gateway_plain.json" if args.plain_uvicorn else "p3_gateway.json"
+    write_result(RESULTS / name, result)
 
 
 if __name__ == "__main__":

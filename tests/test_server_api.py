@@ -126,7 +126,8 @@ def served(
         "broke": create_key(database, "broke", "broke"),
     }
     revoke_key(database, made["revoked"].key.id)
-    app = create_app(runtime=rt, settings=ServerSettings(max_body_bytes=LIMIT))
+    # key_cache_s=0: a revoked key is refused at once (test_server_scaleout tests the cache)
+    app = create_app(runtime=rt, settings=ServerSettings(max_body_bytes=LIMIT, key_cache_s=0))
     try:
         with running(app) as url:
             yield Served(

@@ -15,7 +15,11 @@ finish (graceful shutdown on SIGTERM or Ctrl-C).
 Settings come from ``GENAIOPS_SERVER_*`` variables (:class:`ServerSettings`): the body
 size limit (``MAX_BODY_BYTES``, default 2 MiB: 413 above it) and the CORS origins
 (``CORS_ORIGINS``, comma-separated; none by default: browsers on other origins are
-refused, which is right for an API that takes bearer keys).
+refused, which is right for an API that takes bearer keys), how long an authenticated
+key is reused without a database look-up (``KEY_CACHE_S``, default 1 s: a revoked key is
+refused by every process within it), OpenTelemetry traces
+(``OTEL``; see :mod:`genaiops.server.tracing`) and the price of ``/v1/embeddings``
+(``EMBEDDING_INPUT_PER_1M``, USD per 1M tokens; default 0: metered, not charged).
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from genaiops.server.native import router as native_router
 from genaiops.server.native_kb_eval import router as native_kb_eval_router
 from genaiops.server.openai_api import BearerAuth
 from genaiops.server.openai_api import router as openai_router
+from genaiops.server.tracing import Tracing, TracingMiddleware, configured
 
 __all__ = ["BodySizeLimit", "ServerSettings", "create_app"]
 
@@ -59,6 +64,21 @@ class ServerSettings(BaseSettings):
     max_body_bytes: int = Field(2 * 1024 * 1024, ge=1024, description="larger bodies get 413")
     cors_origins: str = Field(
         "", description="comma-separated origins allowed by CORS (e.g. https://app.example.com)"
+    )
+    otel: bool | None = Field(
+        None,
+        description="OpenTelemetry traces: true or false; unset: on when "
+        "OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) is set",
+    )
+    key_cache_s: float = Field(
+        1.0,
+        ge=0,
+        le=300,
+        description="seconds an authenticated API key is reused without a database look-up "
+        "(a revoked key is refused within this; 0: look up every request)",
+    )
+    embedding_input_per_1m: float = Field(
+        0.0, ge=0, description="USD per 1M tokens embedded through /v1/embeddings (ledger, budgets)"
     )
 
     def origins(self) -> list[str]:
@@ -127,14 +147,22 @@ def create_app(
     project: str | Path | None = None,
     runtime: Runtime | None = None,
     settings: ServerSettings | None = None,
+    tracer_provider: Any | None = None,
 ) -> FastAPI:
     """The server app for ``project`` (default: ``GENAIOPS_PROJECT`` or ``./genaiops.yaml``).
 
     With ``runtime``, the app serves that runtime and leaves it open at shutdown (tests,
     embedding the server in another program); otherwise each app (each worker process)
     opens its own in its lifespan and closes it. uvicorn calls this with no arguments
-    (``--factory``)."""
+    (``--factory``). With ``tracer_provider`` (an OpenTelemetry ``TracerProvider``) the
+    app traces into it; otherwise it traces only when configured
+    (:mod:`genaiops.server.tracing`)."""
     cfg = settings or ServerSettings()
+    tracing: Tracing | None = None
+    if tracer_provider is not None or configured(cfg.otel):
+        tracing = (
+            Tracing(tracer_provider) if tracer_provider is not None else Tracing.from_environment()
+        )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -150,6 +178,8 @@ def create_app(
         finally:
             if own:
                 await to_thread.run_sync(rt.close)
+            if tracing is not None:
+                await to_thread.run_sync(tracing.shutdown)  # export what is queued
 
     app = FastAPI(
         title="genaiops",
@@ -157,6 +187,9 @@ def create_app(
         summary="Guarded, metered answers from your own data; OpenAI-compatible.",
         lifespan=lifespan,
     )
+    app.state.server_settings = cfg
+    app.state.tracing = tracing
+    app.state.compiled = {}  # the runtime's compiled apps by name (Runtime.app caches them)
     install_error_handlers(app)
     app.include_router(openai_router)
     app.include_router(native_router)
@@ -184,7 +217,8 @@ def create_app(
         default = names[0] if len(names) == 1 else None
         return {"status": "ready", "default_app": default, "apps": sorted(rt.config.apps)}
 
-    app.add_middleware(BearerAuth)  # the last added runs first: size, then CORS, then keys
+    # the last added runs first: size, then CORS, then keys
+    app.add_middleware(BearerAuth, key_cache_s=cfg.key_cache_s)
     if cfg.origins():
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -195,5 +229,7 @@ def create_app(
             allow_headers=["Authorization", "Content-Type"],
         )
     app.add_middleware(BodySizeLimit, limit=cfg.max_body_bytes)
+    if tracing is not None:  # a span around all of it but the metrics
+        app.add_middleware(TracingMiddleware, tracing=tracing)
     install_metrics(app)  # GET /metrics; added last: it runs first and sees every answer
     return app

@@ -21,28 +21,34 @@ import contextlib
 import json
 import logging
 import time
+import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import asdict
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 import numpy as np
 from anyio import to_thread
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from genaiops.apps.request import AskOptions, AskRequest, AskResult, Caller
+from genaiops.costs.budgets import budget_targets
+from genaiops.costs.ledger import Attribution, MeterEntry
+from genaiops.costs.pricing import CostBreakdown, Price, cost_of
 from genaiops.errors import GenAIOpsError
+from genaiops.knowledge.embedders import CachingEmbedder
 from genaiops.runtime import GUARD_EMBEDDER, Runtime
 from genaiops.server.errors import ApiError, error_body, genaiops_error_response
-from genaiops.server.keys import ApiKey, authenticate
+from genaiops.server.keys import ApiKey, authenticate, hash_secret
 from genaiops.server.metrics import metrics_of
 from genaiops.server.ratelimit import RateLimitError, admit, settle
+from genaiops.server.tracing import Tracing, trace_id_of
 
-__all__ = ["BearerAuth", "ChatCompletionRequest", "EmbeddingRequest", "router"]
+__all__ = ["BearerAuth", "ChatCompletionRequest", "EmbeddingRequest", "KeyCache", "router"]
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1", tags=["openai"])
@@ -55,14 +61,54 @@ def runtime_of(request: Request) -> Runtime:
     return rt
 
 
+class KeyCache:
+    """Keys that authenticated in the last ``ttl_s`` seconds, by their secret's hash, so
+    a busy key costs one database look-up per ``ttl_s`` rather than one per request.
+
+    The bound this puts on revocation (and on a change of scopes, limits or groups): a
+    revoked key is refused by every server process within ``ttl_s`` seconds
+    (``GENAIOPS_SERVER_KEY_CACHE_S``; 0 checks the database on every request). Unknown
+    and refused keys are never cached. Used from the event loop only (no lock)."""
+
+    def __init__(self, ttl_s: float, size: int = 4096) -> None:
+        self.ttl_s = ttl_s
+        self.size = size
+        self._keys: dict[str, tuple[float, ApiKey]] = {}
+
+    def get(self, secret: str) -> ApiKey | None:
+        if self.ttl_s <= 0:
+            return None
+        found = self._keys.get(hash_secret(secret))
+        if found is None or found[0] < time.monotonic():
+            return None
+        return found[1]
+
+    def put(self, secret: str, key: ApiKey) -> None:
+        if self.ttl_s <= 0:
+            return
+        if len(self._keys) >= self.size:  # drop the expired, else the oldest
+            now = time.monotonic()
+            self._keys = {h: v for h, v in self._keys.items() if v[0] >= now}
+            while len(self._keys) >= self.size:
+                del self._keys[next(iter(self._keys))]
+        self._keys[hash_secret(secret)] = (time.monotonic() + self.ttl_s, key)
+
+
 class BearerAuth:
     """Authenticates every ``/v1`` and ``/api`` request before anything else reads it (its body
     included): a missing, unknown or revoked key is a 401 at once. The key goes to
-    ``request.state.api_key``; each endpoint then requires its scope (403)."""
+    ``request.state.api_key``; each endpoint then requires its scope (403). A key that
+    authenticated in the last ``key_cache_s`` seconds is taken from :class:`KeyCache`."""
 
-    def __init__(self, app: ASGIApp, prefix: tuple[str, ...] = ("/v1/", "/api/")) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        prefix: tuple[str, ...] = ("/v1/", "/api/"),
+        key_cache_s: float = 0.0,
+    ) -> None:
         self.app = app
         self.prefix = prefix
+        self.cache = KeyCache(key_cache_s)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -73,14 +119,16 @@ class BearerAuth:
             await self.app(scope, receive, send)
             return
         scheme, _, token = Headers(scope=scope).get("authorization", "").partition(" ")
-        db = scope["app"].state.runtime.db
-        try:
-            key = await to_thread.run_sync(
-                authenticate, db, token if scheme.lower() == "bearer" else None
-            )
-        except GenAIOpsError as exc:
-            await genaiops_error_response(exc)(scope, receive, send)
-            return
+        secret = token.strip() if scheme.lower() == "bearer" else ""
+        key = self.cache.get(secret) if secret else None
+        if key is None:
+            db = scope["app"].state.runtime.db
+            try:
+                key = await to_thread.run_sync(authenticate, db, secret or None)
+            except GenAIOpsError as exc:
+                await genaiops_error_response(exc)(scope, receive, send)
+                return
+            self.cache.put(secret, key)
         scope.setdefault("state", {})["api_key"] = key
         await self.app(scope, receive, send)
 
@@ -88,19 +136,24 @@ class BearerAuth:
 def _authorized(scope: str) -> Any:
     """A dependency: the request's API key (see :class:`BearerAuth`), which must have
     ``scope``, and be under its rate limits (:func:`~genaiops.server.ratelimit.admit`:
-    429 otherwise). ``_bearer`` declares the scheme in the OpenAPI document."""
+    429 otherwise). ``_bearer`` declares the scheme in the OpenAPI document. It runs on
+    the event loop; only a database call (a key without BearerAuth, a limited key's
+    count) goes to a worker thread."""
 
-    def check(
+    async def check(
         request: Request,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     ) -> ApiKey:
         key: ApiKey | None = getattr(request.state, "api_key", None)
+        db = runtime_of(request).db
         if key is None:  # the app runs without BearerAuth in front
             secret = credentials.credentials if credentials else None
-            key = authenticate(runtime_of(request).db, secret)
+            key = await to_thread.run_sync(authenticate, db, secret)
         key.require(scope)
+        if key.rpm is None and key.tpm is None:
+            return key
         try:
-            admit(runtime_of(request).db, key)
+            await to_thread.run_sync(admit, db, key)
         except RateLimitError:
             if (metrics := metrics_of(request.app)) is not None:
                 metrics.rate_limit_rejections.inc()
@@ -156,7 +209,13 @@ class ChatCompletionRequest(_Open):
 
 
 class EmbeddingRequest(_Open):
-    input: str | list[str] | list[int] | list[list[int]]
+    input: (  # what the endpoint takes; token arrays are refused with a 400
+        Annotated[str, Field(min_length=1)]
+        | Annotated[
+            list[Annotated[str, Field(min_length=1)]],
+            Field(min_length=1, max_length=MAX_EMBEDDING_INPUTS),
+        ]
+    ) = Field(description="a string, or a list of 1 to 2048 strings (no token arrays)")
     model: str | None = None
     encoding_format: Literal["float", "base64"] = "float"
     dimensions: int | None = Field(None, ge=1)
@@ -178,14 +237,17 @@ def _app_or_404(rt: Runtime, name: str) -> Any:
     return rt.app(name)
 
 
-def _ask_request(body: ChatCompletionRequest, key: ApiKey) -> AskRequest:
+def _ask_request(body: ChatCompletionRequest, key: ApiKey, trace_id: str | None) -> AskRequest:
     if body.n != 1:
         raise ApiError(400, "n: only n=1 is supported", "invalid_value", "n")
     caller = Caller(principal=body.user, tenant=key.tenant, groups=key.groups, api_key_id=key.id)
     options = AskOptions(
         max_tokens=body.max_completion_tokens or body.max_tokens, temperature=body.temperature
     )
-    return AskRequest(body.question(), caller, options)
+    ask = AskRequest(body.question(), caller, options)
+    if trace_id is not None:  # the request's span's: one id in traces, audit and ledger
+        ask.trace_id = trace_id
+    return ask
 
 
 def _finish_reason(result: AskResult) -> str:
@@ -321,6 +383,7 @@ async def _sse(
 async def chat_completions(
     body: ChatCompletionRequest,
     request: Request,
+    response: Response,
     key: Annotated[ApiKey, _authorized("chat")],
 ) -> dict[str, Any] | StreamingResponse:
     """A guarded, metered answer from the app that ``model`` names (OpenAI's shape, plus
@@ -330,17 +393,27 @@ async def chat_completions(
     to the model: an app is a single-turn retrieval pipeline with its own prompt (the one
     it was evaluated with), so a follow-up must restate what it refers to."""
     rt = runtime_of(request)
-    app = await to_thread.run_sync(_app_or_404, rt, body.model)
-    ask = _ask_request(body, key)
+    compiled: dict[str, Any] = request.app.state.compiled  # the runtime's, by name
+    app = compiled.get(body.model)
+    if app is None:  # compiled once (it may load a model): off the event loop
+        app = compiled[body.model] = await to_thread.run_sync(_app_or_404, rt, body.model)
+    tracing: Tracing | None = request.app.state.tracing
+    if tracing is not None:  # a span per stage
+        app = tracing.traced(app)
+    ask = _ask_request(body, key, trace_id_of(request))
+    response.headers["X-Trace-Id"] = ask.trace_id
 
     def answered(result: AskResult) -> None:  # its tokens count against the key's limit
-        settle(rt.db, key, result.usage.total_tokens)
+        settle(rt.db, key, result.usage.total_tokens)  # a no-op without a tpm limit
         if (metrics := metrics_of(request.app)) is not None:
             metrics.observe_result(result)
 
     if not body.stream:
         result = await to_thread.run_sync(app.run, ask)
-        await to_thread.run_sync(answered, result)
+        if key.tpm is None:
+            answered(result)  # no database call: no worker thread
+        else:
+            await to_thread.run_sync(answered, result)
         return _completion(result, int(time.time()))
     items = app.stream(ask)
     # wait for the first checked text (or the result, or an error) before the status line,
@@ -354,7 +427,11 @@ async def chat_completions(
     return StreamingResponse(
         _sse(items, first, ask, body.model, include_usage, answered),
         media_type="text/event-stream",
-        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        headers={
+            "Cache-Control": "no-cache",
+            "X-Accel-Buffering": "no",
+            "X-Trace-Id": ask.trace_id,
+        },
     )
 
 
@@ -386,9 +463,15 @@ def list_models(request: Request, key: Annotated[ApiKey, _authorized("models")])
 
 @router.post("/embeddings")
 def embeddings(
-    body: EmbeddingRequest, request: Request, key: Annotated[ApiKey, _authorized("embeddings")]
+    body: EmbeddingRequest,
+    request: Request,
+    response: Response,
+    key: Annotated[ApiKey, _authorized("embeddings")],
 ) -> dict[str, Any]:
-    """Vectors from the runtime's embedder (MiniLM-L6, 384 dimensions, L2-normalised)."""
+    """Vectors from the runtime's embedder (MiniLM-L6, 384 dimensions, L2-normalised).
+    Metered like an answer: a ledger row (tokens, cost at the server's embedding price,
+    the key's tenant), the key's budgets (402 before anything is embedded) and its
+    tokens-per-minute limit."""
     rt = runtime_of(request)
     name = body.model or GUARD_EMBEDDER
     if name != GUARD_EMBEDDER:
@@ -406,11 +489,22 @@ def embeddings(
     if body.dimensions is not None and body.dimensions != embedder.dim:
         raise ApiError(400, f"dimensions: {name} has {embedder.dim} only", "invalid_value",
                        "dimensions")  # fmt: skip
-    vectors = np.asarray(embedder.embed(strings), dtype=np.float32)
     tokens = sum(embedder.count_tokens(t) for t in strings)
+    trace_id = trace_id_of(request) or uuid.uuid4().hex
+    response.headers["X-Trace-Id"] = trace_id
+    attribution = Attribution(
+        trace_id, app=None, tenant=key.tenant, principal=body.user, api_key_id=key.id
+    )
+    settings: _PricedSettings = request.app.state.server_settings
+    price = Price(
+        input_per_1m=settings.embedding_input_per_1m,
+        source="GENAIOPS_SERVER_EMBEDDING_INPUT_PER_1M",
+    )
+    vectors, cost = _metered_embed(rt, embedder, name, strings, tokens, price, attribution)
     settle(rt.db, key, tokens)
     if (metrics := metrics_of(request.app)) is not None:
         metrics.tokens.labels(name, "embedding").inc(tokens)
+        metrics.cost.labels(name).inc(cost)
 
     def encode(v: np.ndarray[Any, Any]) -> list[float] | str:
         if body.encoding_format == "base64":
@@ -426,3 +520,60 @@ def embeddings(
         "model": name,
         "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
     }
+
+
+class _PricedSettings(Protocol):
+    embedding_input_per_1m: float
+
+
+def _metered_embed(
+    rt: Runtime,
+    embedder: CachingEmbedder,
+    name: str,
+    strings: list[str],
+    tokens: int,
+    price: Price,
+    attribution: Attribution,
+) -> tuple[np.ndarray[Any, Any], float]:
+    """Embed ``strings`` with the caller's budgets enforced around it (the exact cost is
+    reserved first: BudgetExceededError, 402, before any work) and one ledger row after,
+    as the metering wrapper does for a model call. Returns the vectors and their cost."""
+    ledger = rt.ledger
+    a = attribution
+    targets = budget_targets(a.tenant, a.api_key_id, a.app, a.tags)
+    cost = cost_of(price, tokens, 0, 0.0)
+    hold = None
+    if cost.total_usd > 0 and ledger.budgets.has_budgets(targets):
+        hold = ledger.budgets.reserve(targets, cost.total_usd, trace_id=a.trace_id)
+    charged = 0.0
+    start = time.perf_counter()
+    try:
+        try:
+            vectors = np.asarray(embedder.embed(strings), dtype=np.float32)
+        except GenAIOpsError as exc:  # nothing embedded: recorded as a failed call, free
+            elapsed = (time.perf_counter() - start) * 1e3
+            free = CostBreakdown(0.0, 0.0, 0.0)
+            ledger.record([_entry(a, name, "error", 0, free, elapsed, str(exc))])
+            raise
+        elapsed = (time.perf_counter() - start) * 1e3
+        ledger.record([_entry(a, name, "ok", tokens, cost, elapsed, None)])
+        charged = cost.total_usd
+        return vectors, charged
+    finally:
+        if hold is not None:
+            ledger.budgets.settle(hold, charged)
+
+
+def _entry(
+    attribution: Attribution,
+    name: str,
+    status: Literal["ok", "error"],
+    tokens: int,
+    cost: CostBreakdown,
+    latency_ms: float,
+    error: str | None,
+) -> MeterEntry:
+    return MeterEntry(
+        attribution, name, "embedder", "embedding", status, tokens, 0, False, cost,
+        latency_ms, latency_ms, None, error,
+    )  # fmt: skip
