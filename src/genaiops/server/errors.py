@@ -11,6 +11,7 @@ names the trace id to look for in the log, never the exception's text.
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from typing import Any
@@ -18,12 +19,16 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from genaiops.errors import GenAIOpsError
 
 __all__ = [
     "ApiError",
+    "RejectNul",
+    "document_errors",
     "error_body",
     "genaiops_error_response",
     "install_error_handlers",
@@ -114,8 +119,166 @@ def _validation_message(errors: list[Any]) -> str:
     return "invalid request: " + "; ".join(parts) + more
 
 
+_ERROR_SCHEMAS: dict[str, Any] = {
+    "ErrorDetail": {
+        "title": "ErrorDetail",
+        "type": "object",
+        "description": "OpenAI's error object; some errors add fields (a budget's limit_usd, "
+        "a rate limit's retry_after_s)",
+        "properties": {
+            "message": {"type": "string", "description": "what went wrong, and the fix"},
+            "type": {"type": "string", "description": "OpenAI's error type"},
+            "param": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+            "code": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+        },
+        "required": ["message", "type", "param", "code"],
+        "additionalProperties": True,
+    },
+    "ErrorResponse": {
+        "title": "ErrorResponse",
+        "type": "object",
+        "properties": {"error": {"$ref": "#/components/schemas/ErrorDetail"}},
+        "required": ["error"],
+        "additionalProperties": False,
+    },
+}
+# the errors every API operation (/v1, /api) can answer, with the reason documented
+_API_ERRORS = {
+    400: "invalid request: malformed JSON, a wrong type or value (param names the field)",
+    401: "missing, unknown or revoked API key",
+    402: "a budget is exhausted",
+    403: "the key lacks the operation's scope",
+    404: "an unknown app, model, knowledge base, document or run",
+    409: "a conflict: a document id another tenant holds, a run that is not done",
+    413: "the request body is over the server's limit",
+    429: "the key's rate limit (Retry-After says when to retry) or the model's",
+    500: "a fault of the server (its message names the reference in the log)",
+    502: "the model failed",
+    503: "the model or the database is unavailable",
+}
+
+
+def document_errors(doc: dict[str, Any]) -> dict[str, Any]:
+    """Declare in an OpenAPI document the errors the server really answers: each API
+    operation's 4xx/5xx in OpenAI's shape (validation errors are 400, never FastAPI's 422),
+    and the readiness check's 503. Idempotent; changes ``doc`` in place."""
+    schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+    schemas.update(_ERROR_SCHEMAS)
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}
+    for path, operations in doc.get("paths", {}).items():
+        api = path.startswith(("/v1/", "/api/"))
+        for op in operations.values():
+            responses = op.setdefault("responses", {})
+            responses.pop("422", None)  # validation errors are answered 400
+            statuses = _API_ERRORS if api else {}
+            if path == "/readyz":
+                statuses = {503: "not ready: the database or the default app is not"}
+            for status, reason in statuses.items():
+                responses.setdefault(str(status), {"description": reason, "content": error})
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(unused, None)
+    return doc
+
+
+def _nul_at(value: Any, where: str = "") -> str | None:
+    """Where in decoded JSON a string (or an object's key) holds a NUL character."""
+    if isinstance(value, str):
+        return (where or "body") if "\x00" in value else None
+    items: Any = ()
+    if isinstance(value, dict):
+        for k in value:
+            if "\x00" in k:
+                return f"{where}.{k!r}".lstrip(".")
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    for k, v in items:
+        if (found := _nul_at(v, f"{where}.{k}".lstrip("."))) is not None:
+            return found
+    return None
+
+
+def _nul_error(param: str | None) -> JSONResponse:
+    message = (
+        f"{param or 'the request'}: a NUL character (\\u0000) is not allowed in text: "
+        f"PostgreSQL cannot store it; remove it"
+    )
+    return JSONResponse(error_body(400, message, "invalid_value", param), status_code=400)
+
+
+class RejectNul:
+    """400 for a request whose text holds a NUL character (``\\u0000`` in its JSON body,
+    ``%00`` in its path or query), which no PostgreSQL text column can store: refused before
+    the endpoint runs, so nothing (an ask, a ledger row) is half done when the database
+    refuses it. A JSON body is read whole first (the body size limit, in front, bounds it);
+    only a body holding the escape is decoded and walked."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if "\x00" in scope["path"] or b"%00" in scope.get("query_string", b""):
+            where = "path" if "\x00" in scope["path"] else "query"
+            await _nul_error(where)(scope, receive, send)
+            return
+        if scope["method"] not in ("POST", "PUT", "PATCH"):
+            await self.app(scope, receive, send)
+            return
+        parts: list[bytes] = []
+        first: Message | None = None
+        try:
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":  # the client left: let the app see it
+                    first = message
+                    break
+                parts.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    break
+        except StarletteHTTPException as exc:  # the body size limit, counting as it arrives
+            codes = {413: "request_too_large"}
+            body = error_body(exc.status_code, str(exc.detail), codes.get(exc.status_code))
+            await JSONResponse(body, status_code=exc.status_code)(scope, receive, send)
+            return
+        data = b"".join(parts)
+        if b"\\u0000" in data:
+            try:
+                decoded = json.loads(data)
+            except ValueError:  # not JSON: the endpoint says so
+                decoded = None
+            if (param := _nul_at(decoded)) is not None:
+                await _nul_error(param)(scope, receive, send)
+                return
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                if first is not None:
+                    return first
+                return {"type": "http.request", "body": data, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
 def install_error_handlers(app: FastAPI) -> None:
-    """Route every error through the one OpenAI-shaped body."""
+    """Route every error through the one OpenAI-shaped body, declare those errors in the
+    app's OpenAPI document (:func:`document_errors`), and refuse text the database cannot
+    store (:class:`RejectNul`, innermost of the middleware: after the key and size checks)."""
+    app.add_middleware(RejectNul)
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        first = app.openapi_schema is None
+        doc = generate()
+        return document_errors(doc) if first else doc
+
+    app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented override
 
     @app.exception_handler(GenAIOpsError)
     async def _genaiops(request: Request, exc: GenAIOpsError) -> JSONResponse:
@@ -156,6 +319,16 @@ def install_error_handlers(app: FastAPI) -> None:
             status_code=status,
             headers=getattr(exc, "headers", None),
         )
+
+    @app.exception_handler(DataError)
+    async def _data(request: Request, exc: DataError) -> JSONResponse:
+        # a value the database refuses (out of range, not storable): the request's, not a
+        # fault of the server; RejectNul catches the common one before any work is done
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        log.warning("%s %s: the database refused a value: %s", request.method,
+                    request.url.path, reason)  # fmt: skip
+        message = f"a value of the request cannot be stored ({reason}); correct it and retry"
+        return JSONResponse(error_body(400, message, "invalid_value"), status_code=400)
 
     @app.exception_handler(Exception)
     async def _fault(request: Request, exc: Exception) -> JSONResponse:

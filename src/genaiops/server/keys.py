@@ -235,7 +235,10 @@ def authenticate(db: Database, secret: str | None) -> ApiKey:
                 sa.select(*_COLUMNS).where(api_keys.c.secret_sha256 == hash_secret(secret))
             ).one_or_none()
             if row is None:
-                raise AuthenticationError("invalid API key: it is not one of this server's keys")
+                raise AuthenticationError(
+                    "invalid API key: it is not one of this server's keys; check the whole "
+                    "'gai_...' secret was sent, or create a key: genaiops keys create"
+                )
             key = _row_key(row)
             if key.revoked_at is not None:
                 raise AuthenticationError(f"API key {key.id} was revoked; ask for a new one")

@@ -30,7 +30,7 @@ from genaiops.errors import NotFoundError
 from genaiops.server.errors import ApiError
 from genaiops.server.keys import ApiKey
 from genaiops.server.metrics import metrics_of
-from genaiops.server.openai_api import _authorized, runtime_of
+from genaiops.server.openai_api import _authorized, ask_limiter, runtime_of
 from genaiops.server.ratelimit import settle
 from genaiops.storage.schema import asks
 
@@ -216,7 +216,7 @@ async def ask(
     caller = Caller(principal=body.user, tenant=key.tenant, groups=key.groups, api_key_id=key.id)
     options = AskOptions(top_k=body.top_k, max_tokens=body.max_tokens, temperature=body.temperature)
     result: AskResult = await to_thread.run_sync(
-        app.run, AskRequest(body.question, caller, options)
+        app.run, AskRequest(body.question, caller, options), limiter=ask_limiter(request)
     )
     await to_thread.run_sync(settle, rt.db, key, result.usage.total_tokens)
     if (metrics := metrics_of(request.app)) is not None:

@@ -324,6 +324,9 @@ class EvalRunOut(BaseModel):
 
 #: progress of the runs this worker started, by run id (other workers' runs: from the store)
 _progress: dict[str, EvalProgress] = {}
+#: the suite name and start time of the runs this worker started, until they finish: the
+#: runner writes a run's row in its thread, so a status asked for at once finds it here
+_started: dict[str, tuple[str, dt.datetime]] = {}
 _progress_lock = threading.Lock()
 
 
@@ -374,7 +377,11 @@ def _run_in_background(rt: Any, run_id: str, suite: Any, folder: FilePath) -> No
         finally:  # the store has the counts of a finished run
             with _progress_lock:
                 _progress.pop(run_id, None)
+                _started.pop(run_id, None)
 
+    with _progress_lock:  # before the 202: the run is known from now on
+        _progress[run_id] = EvalProgress(done=0, total=0, cached=0, errors=0)
+        _started[run_id] = (suite.name or run_id, dt.datetime.now(dt.UTC))
     threading.Thread(target=work, name=f"eval-{run_id}", daemon=True).start()
 
 
@@ -401,10 +408,18 @@ def _run_out(rt: Any, run_id: str) -> EvalRunOut:
     from genaiops.evaluation.store import EvalStore
 
     store = EvalStore(rt.db)
-    info = store.run(run_id)  # NotFoundError: 404
+    try:
+        info = store.run(run_id)  # NotFoundError: 404
+    except NotFoundError:
+        with _progress_lock:  # started here a moment ago: its row is being written
+            started, known = _started.get(run_id), _progress.get(run_id)
+        if started is None or known is None:
+            raise
+        return EvalRunOut(id=run_id, suite=started[0], status="running", created_at=started[1],
+                          finished_at=None, progress=known, decision=None)  # fmt: skip
     with _progress_lock:
         known = _progress.get(run_id)
-    if known is None or info.status == "done":
+    if known is None or known.total == 0 or info.status == "done":
         total = len(store.items(run_id)) * len(store.candidates(run_id)) * info.repeats
         rows = store.results(run_id)
         known = EvalProgress(
@@ -451,7 +466,15 @@ def eval_report(
 
     rt = runtime_of(request)
     store = EvalStore(rt.db)
-    info = store.run(run_id)
+    with _progress_lock:
+        starting = run_id in _started
+    try:
+        info = store.run(run_id)
+    except NotFoundError:
+        if not starting:
+            raise
+        raise ApiError(409, f"the run {run_id!r} is running; its report comes when it is done",
+                       "run_not_done") from None  # fmt: skip
     if info.status != "done" or not info.summary:
         raise ApiError(
             409, f"the run {run_id!r} is {info.status}; its report comes when it is done",

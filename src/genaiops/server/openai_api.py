@@ -27,7 +27,7 @@ from dataclasses import asdict
 from typing import Annotated, Any, Literal, Protocol
 
 import numpy as np
-from anyio import to_thread
+from anyio import CapacityLimiter, to_thread
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -323,8 +323,18 @@ def _chunk(
     return f"data: {json.dumps(body, default=str)}\n\n"
 
 
-async def _next(items: Iterator[str | AskResult]) -> str | AskResult | None:
-    return await to_thread.run_sync(next, items, None, abandon_on_cancel=True)
+def ask_limiter(request: Request) -> CapacityLimiter | None:
+    """The threads answers run on (``ServerSettings.ask_threads``), apart from the default
+    pool that key checks, rate limits and health checks use (None before the lifespan ran:
+    the default pool)."""
+    limiter: CapacityLimiter | None = getattr(request.app.state, "ask_limiter", None)
+    return limiter
+
+
+async def _next(
+    items: Iterator[str | AskResult], limiter: CapacityLimiter | None
+) -> str | AskResult | None:
+    return await to_thread.run_sync(next, items, None, abandon_on_cancel=True, limiter=limiter)
 
 
 async def _sse(
@@ -334,6 +344,7 @@ async def _sse(
     app: str,
     include_usage: bool,
     answered: Callable[[AskResult], None],
+    limiter: CapacityLimiter | None = None,
 ) -> AsyncIterator[str]:
     """The chunks of a streamed answer: the text as the guarded stream releases it, then
     the finish reason (with the ``genaiops`` extension), the usage if asked, ``[DONE]``.
@@ -352,7 +363,7 @@ async def _sse(
             released = True
             yield _chunk(tid, app, created, {"content": item})
             try:
-                item = await _next(items)
+                item = await _next(items, limiter)
             except GenAIOpsError as exc:  # the status line is gone: an error event
                 yield f"data: {bytes(genaiops_error_response(exc).body).decode()}\n\n"
                 return
@@ -408,8 +419,9 @@ async def chat_completions(
         if (metrics := metrics_of(request.app)) is not None:
             metrics.observe_result(result)
 
+    limiter = ask_limiter(request)
     if not body.stream:
-        result = await to_thread.run_sync(app.run, ask)
+        result = await to_thread.run_sync(app.run, ask, limiter=limiter)
         if key.tpm is None:
             answered(result)  # no database call: no worker thread
         else:
@@ -419,13 +431,13 @@ async def chat_completions(
     # wait for the first checked text (or the result, or an error) before the status line,
     # so an error before any text (a budget, a model that is down) has its own status
     try:
-        first = await _next(items)
+        first = await _next(items, limiter)
     except BaseException:
         ask.cancel.set()
         raise
     include_usage = bool(body.stream_options and body.stream_options.include_usage)
     return StreamingResponse(
-        _sse(items, first, ask, body.model, include_usage, answered),
+        _sse(items, first, ask, body.model, include_usage, answered, limiter),
         media_type="text/event-stream",
         headers={
             "Cache-Control": "no-cache",
@@ -439,7 +451,9 @@ async def chat_completions(
 
 
 @router.get("/models")
-def list_models(request: Request, key: Annotated[ApiKey, _authorized("models")]) -> dict[str, Any]:
+async def list_models(
+    request: Request, key: Annotated[ApiKey, _authorized("models")]
+) -> dict[str, Any]:
     """The project's apps, as OpenAI model objects."""
     rt = runtime_of(request)
     created = int(getattr(request.app.state, "started", 0))
