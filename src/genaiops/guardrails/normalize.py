@@ -103,10 +103,13 @@ def _fix_homoglyphs(text: str) -> str:
     )
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def _tags_and_flags(text: str) -> str:
     """Unicode tag characters (U+E0020..E007E) carry invisible ASCII; regional indicators
     (U+1F1E6..1F1FF, the flag letters) spell words. Both become plain letters."""
-    if not any(ord(ch) > 0xFFFF for ch in text):
+    if text.isascii() or not _ASTRAL.search(text):
         return text
     out = []
     for ch in text:
@@ -131,6 +134,8 @@ def _strip_marks(text: str) -> str:
 
 
 def _deleet(text: str) -> str:
+    if not _LEET_CHARS.search(text):
+        return text  # no digit or symbol to read as a letter
     tokens = _LEET_TOKEN.findall(text)
     if not tokens:
         return text

@@ -4,7 +4,10 @@ user's input, and instructions hidden in retrieved documents (indirect injection
 The model is logistic regressions over the same hashed features (character 3-5-grams and
 word 1-2-grams of the normalized text, see :func:`featurize`):
 
-* ``input`` head: the user's message, whole.
+* ``input`` head: the user's message, whole; a long message (over 40 words) also piece by
+  piece (each sentence or line, and each run of up to 3 of them), the best piece's logit less an
+  offset counting when it is higher, so that an instruction buried in a pasted document
+  is not diluted by the text around it.
 * ``document`` head: overlapping 64-word windows of a document chunk.
 * ``request`` head + a 6-weight combiner (documents only): each sentence or line is scored
   for how much it reads like a message to an assistant, and the combiner weighs that
@@ -21,12 +24,16 @@ only. The thresholds per strength were chosen on a validation split at target
 false-positive rates; ``models/prompt_attack.md`` is the model card.
 
 Each text is normalized first (:mod:`genaiops.guardrails.normalize`), and every decoded
-variant (base64, hex, rot13, ...) is scored too: the score is the highest.
+variant (base64, hex, rot13, ...) is scored too: the score is the highest. A finding
+carries the span (``start``, ``end``) of the part that scored highest. The parts of one
+text are featurized together (:func:`featurize_many`), which keeps a 3,000-character
+document to a few milliseconds.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import json
 import math
@@ -50,12 +57,17 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ARTIFACT",
+    "INPUT_PIECES_MIN_WORDS",
     "N_FEATURES",
+    "Hit",
     "PromptAttackCheck",
     "PromptAttackModel",
     "combiner_features",
     "featurize",
+    "featurize_many",
+    "segment_spans",
     "segments",
+    "window_spans",
     "windows",
 ]
 
@@ -132,6 +144,68 @@ def featurize(text: str) -> tuple[Indices, Values]:
     return idx, val
 
 
+def featurize_many(texts: Sequence[str]) -> tuple[Indices, Indices, Values]:
+    """Sparse features of many normalized texts at once: (row, bucket, value) with the
+    rows in order, equal to :func:`featurize` of each text (up to float rounding), in a
+    few vectorized passes instead of one per text."""
+    k = len(texts)
+    if k == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
+    padded = [f" {t} " for t in texts]
+    lengths = np.fromiter((len(p) for p in padded), np.int64, k)
+    codes = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    row_of = np.repeat(np.arange(k, dtype=np.int64), lengths)
+    c_rows: list[Indices] = []
+    c_hash: list[npt.NDArray[np.uint64]] = []
+    for n in _CHAR_SIZES:
+        count = len(codes) - n + 1
+        if count <= 0:
+            continue
+        h = np.zeros(count, np.uint64)
+        for j in range(n):
+            h = h * _PRIME + codes[j : j + count]
+        inside = row_of[:count] == row_of[n - 1 : n - 1 + count]
+        c_rows.append(row_of[:count][inside])
+        c_hash.append(_mix(h[inside], n))
+    w_rows: list[Indices] = []
+    w_hash: list[npt.NDArray[np.uint64]] = []
+    tokens = [word_tokens(t) for t in texts]
+    n_tok = np.fromiter((len(t) for t in tokens), np.int64, k)
+    if n_tok.sum():
+        ids: dict[str, int] = {}  # each distinct token hashed once
+        codes = np.fromiter(
+            (ids.setdefault(t, len(ids)) for ts in tokens for t in ts), np.int64, int(n_tok.sum())
+        )
+        crcs = np.fromiter((zlib.crc32(t.encode()) for t in ids), np.uint64, len(ids))
+        w = crcs[codes]
+        rows = np.repeat(np.arange(k, dtype=np.int64), n_tok)
+        w_rows.append(rows)
+        w_hash.append(_mix(w, 101))
+        same = rows[:-1] == rows[1:]
+        w_rows.append(rows[:-1][same])
+        w_hash.append(_mix(w[:-1][same] * _PRIME + w[1:][same], 102))
+    parts = [_group_many(c_rows, c_hash, k), _group_many(w_rows, w_hash, k)]
+    keys = np.concatenate([p[0] for p in parts])
+    vals = np.concatenate([p[1] for p in parts]) * np.float32(_INV_SQRT2)
+    keys, inverse = np.unique(keys, return_inverse=True)
+    merged = np.bincount(inverse, weights=vals).astype(np.float32)
+    return keys // N_FEATURES, keys % N_FEATURES, merged
+
+
+def _group_many(
+    rows: list[Indices], hashes: list[npt.NDArray[np.uint64]], k: int
+) -> tuple[Indices, Values]:
+    """:func:`_group` for many rows at once -> (row * N_FEATURES + bucket, value)."""
+    if not rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    keys = np.concatenate(rows) * N_FEATURES + (np.concatenate(hashes) & _MASK).astype(np.int64)
+    keys, counts = np.unique(keys, return_counts=True)
+    values = np.log1p(counts.astype(np.float32))
+    row = keys // N_FEATURES
+    norms = np.sqrt(np.bincount(row, weights=values.astype(np.float64) ** 2, minlength=k))
+    return keys, (values / norms[row].astype(np.float32)).astype(np.float32, copy=False)
+
+
 def windows(text: str, size: int, stride: int) -> list[str]:
     """Overlapping windows of ``size`` words every ``stride`` words (the whole text if it
     is shorter); the last window ends at the text's end."""
@@ -142,6 +216,22 @@ def windows(text: str, size: int, stride: int) -> list[str]:
     if starts[-1] + size < len(words):
         starts.append(len(words) - size)
     return [" ".join(words[s : s + size]) for s in starts]
+
+
+#: the document stages score the same sentences (the sentence stage and the pieces): each
+#: is normalized once
+_normalize_cached = functools.lru_cache(maxsize=4096)(normalize)
+
+
+def window_spans(text: str, size: int, stride: int) -> list[tuple[int, int]]:
+    """:func:`windows` as (start, end) character spans of the raw text."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    if len(spans) <= size:
+        return [(0, len(text))]
+    starts = list(range(0, len(spans) - size + 1, stride))
+    if starts[-1] + size < len(spans):
+        starts.append(len(spans) - size)
+    return [(spans[s][0], spans[s + size - 1][1]) for s in starts]
 
 
 _SEGMENT = re.compile(r"(?:[^\n|.!?]|[.!?]+(?=[^\s|.!?]))+[.!?]*")
@@ -169,33 +259,50 @@ def _content_words(text: str) -> set[str]:
 
 
 def segments(text: str) -> list[tuple[str, float, float]]:
+    """:func:`segment_spans` without the spans (what the training script uses)."""
+    return [(seg, c, a) for seg, c, a, _, _ in segment_spans(text)]
+
+
+def segment_spans(text: str) -> list[tuple[str, float, float, int, int]]:
     """Sentences and lines of a raw document that could be an instruction (4-60 words),
     normalized, each with its lexical coherence: the share of its content words that also
     occur in the text around it (600 characters either side), and in the text after it
-    (an answer follows its question). An instruction slipped into an email or a table
-    shares few words with it; a question in an FAQ shares many with its answer."""
+    (an answer follows its question), and its (start, end) in ``text``. An instruction
+    slipped into an email or a table shares few words with it; a question in an FAQ
+    shares many with its answer."""
     lowered = text.lower()
     tokens = [(m.start(), m.group(0)) for m in _CONTENT.finditer(lowered)]
     offsets = [o for o, _ in tokens]
-    out: list[tuple[str, float, float]] = []
+    stems = ["" if w in _STOP else _stem(w) for _, w in tokens]  # "" marks a stop word
+    out: list[tuple[str, float, float, int, int]] = []
     for m in _SEGMENT.finditer(text):
         raw = m.group(0)
         n = len(raw.split())
         if n < SEGMENT_MIN_WORDS or n > SEGMENT_MAX_WORDS:
             continue
-        seg = normalize(raw)
+        seg = _normalize_cached(raw)
         words = _content_words(seg)
         if not words:
-            out.append((seg, 1.0, 1.0))
+            out.append((seg, 1.0, 1.0, m.start(), m.end()))
             continue
         lo = bisect.bisect_left(offsets, m.start() - CONTEXT_CHARS)
         mid_a = bisect.bisect_left(offsets, m.start())
         mid_b = bisect.bisect_left(offsets, m.end())
         hi = bisect.bisect_left(offsets, m.end() + CONTEXT_CHARS)
-        before = {_stem(w) for _, w in tokens[lo:mid_a] if w not in _STOP}
-        after = {_stem(w) for _, w in tokens[mid_b:hi] if w not in _STOP}
+        before = set(stems[lo:mid_a])
+        after = set(stems[mid_b:hi])
+        before.discard("")
+        after.discard("")
         n_words = len(words)
-        out.append((seg, len(words & (before | after)) / n_words, len(words & after) / n_words))
+        out.append(
+            (
+                seg,
+                len(words & (before | after)) / n_words,
+                len(words & after) / n_words,
+                m.start(),
+                m.end(),
+            )
+        )
     return out
 
 
@@ -218,13 +325,40 @@ class _Head:
     def logit(self, idx: Indices, val: Values) -> float:
         return float(np.dot(self.weights[idx], val)) + self.bias
 
+    def logits(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
+        """The logits of many normalized texts, featurized together."""
+        rows, idx, val = featurize_many(texts)
+        contributions = self.weights[idx].astype(np.float64) * val
+        sums = np.bincount(rows, weights=contributions, minlength=len(texts))
+        return np.asarray(sums + self.bias, dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """The highest-scoring part of a text: its score (a probability), where it was found
+    (``text``, ``decoded#N``, ``piece``, ``window``, ``sentence``), its normalized text, and
+    its character span in the checked text (``None`` inside a decoded payload)."""
+
+    score: float
+    where: str
+    segment: str
+    start: int | None
+    end: int | None
+
 
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
 
 
+#: an input longer than this many words is also scored piece by piece (sentences and
+#: short windows), so that an instruction buried in a pasted document is not diluted
+INPUT_PIECES_MIN_WORDS = 40
+
+_Part = tuple[str, str, int | None, int | None]  # (where, normalized text, start, end)
+
+
 class PromptAttackModel:
-    """The trained artifact: two heads, thresholds and window settings."""
+    """The trained artifact: three heads, the combiner, thresholds and window settings."""
 
     def __init__(self, heads: dict[str, _Head], meta: dict[str, Any]) -> None:
         self.heads = heads
@@ -235,7 +369,13 @@ class PromptAttackModel:
         )
         self.window_words = int(meta.get("window_words", 200))
         self.window_stride = int(meta.get("window_stride", 150))
-        self.input_window_words = int(meta.get("input_window_words", 0))
+        self.input_piece_words = int(meta.get("input_piece_words", 0))  # 0: no piece stage
+        self.piece_sentences = int(meta.get("piece_sentences", 3))
+        offset = meta.get("input_piece_offset")  # None: no piece stage on input
+        self.input_piece_offset: float | None = None if offset is None else float(offset)
+        #: subtracted from a long input's whole-text logit (a pasted report is not a
+        #: jailbreak for being long)
+        self.input_long_offset = float(meta.get("input_long_offset", 0.0))
         self.thresholds: dict[str, dict[str, float]] = meta["thresholds"]
         self.offsets: dict[str, float] = dict(meta.get("document_offsets", {}))
 
@@ -255,64 +395,121 @@ class PromptAttackModel:
             )
         return cls(heads, meta)
 
-    def _variants(self, text: str) -> list[tuple[str, str]]:
-        """(label, normalized text) for the text and each decoded variant of it."""
-        out = [("text", normalize(text))]
-        for i, variant in enumerate(decoded_variants(text)):
-            out.append((f"decoded#{i + 1}", normalize(variant)))
+    def _parts(self, text: str, head_name: str) -> list[_Part]:
+        """What a head scores: the text and each decoded variant of it, whole (input) or
+        in overlapping windows of words, each window normalized on its own (document)."""
+        out: list[_Part] = []
+        for i, variant in enumerate([text, *decoded_variants(text)]):
+            where = "text" if i == 0 else f"decoded#{i}"
+            if head_name == "document":
+                spans = window_spans(variant, self.window_words, self.window_stride)
+            else:
+                spans = [(0, len(variant))]
+            for a, b in spans:
+                out.append(
+                    (where, normalize(variant[a:b]), a if i == 0 else None, b if i == 0 else None)
+                )
         return out
 
-    def _segments(self, text: str, head: str) -> list[str]:
-        if head == "document":
-            return windows(text, self.window_words, self.window_stride)
-        if self.input_window_words and len(text.split()) > self.input_window_words:
-            return [text, *windows(text, self.input_window_words, self.input_window_words // 2)]
-        return [text]
+    def pieces(self, text: str) -> list[_Part]:
+        """The piece stage's parts of a long input: each sentence or line of 4-60 words and
+        each run of up to ``piece_sentences`` consecutive ones (an instruction of a few
+        sentences is scored whole), each normalized on its own; where such sentences cover
+        less than half of the text (a table, a list without full stops), windows of
+        ``input_piece_words`` words too. None for a short input or without the stage."""
+        if not self.input_piece_words or len(text.split()) <= INPUT_PIECES_MIN_WORDS:
+            return []
+        found = [
+            (m.start(), m.end(), len(m.group(0).split()))
+            for m in _SEGMENT.finditer(text)
+            if SEGMENT_MIN_WORDS <= len(m.group(0).split()) <= SEGMENT_MAX_WORDS
+        ]
+        # each sentence is normalized once; a run of sentences is their normalized texts
+        # joined (normalization collapses the whitespace between them anyway)
+        normalized = [_normalize_cached(text[a:b]) for a, b, _ in found]
+        out: list[_Part] = [
+            ("piece", " ".join(normalized[i : i + k]), found[i][0], found[i + k - 1][1])
+            for k in range(1, self.piece_sentences + 1)
+            for i in range(len(found) - k + 1)
+        ]
+        if 2 * sum(n for _, _, n in found) < len(text.split()):
+            size = self.input_piece_words
+            out += [
+                ("piece", normalize(text[a:b]), a, b)
+                for a, b in window_spans(text, size, max(1, size // 2))
+            ]
+        return out
+
+    def _head_best(self, parts: list[_Part], head_name: str) -> tuple[float, _Part]:
+        logits = self.heads[head_name].logits([p[1] for p in parts])
+        i = int(np.argmax(logits))
+        return float(logits[i]), parts[i]
 
     def head_best(self, text: str, head_name: str) -> tuple[float, str, str]:
         """(logit, where, normalized segment) of the highest-scoring window or whole text
         of ``text`` and its decoded variants under one head."""
-        head = self.heads[head_name]
-        best = (-math.inf, "text", "")
-        for label, variant in self._variants(text):
-            for segment in self._segments(variant, head_name):
-                logit = head.logit(*featurize(segment))
-                if logit > best[0]:
-                    best = (logit, label, segment)
-        return best
+        logit, (where, segment, _, _) = self._head_best(self._parts(text, head_name), head_name)
+        return logit, where, segment
 
     def best(self, text: str, direction: Direction) -> tuple[float, str, str]:
-        """(score, where, normalized segment) of the highest-scoring part of a text.
+        """(score, where, normalized segment) of the highest-scoring part of a text."""
+        hit = self.locate(text, direction)
+        return hit.score, hit.where, hit.segment
 
-        Input: the input head's probability. Document: the two stages (windows; sentences
-        out of place) are put on one scale by subtracting from each logit its offset (the
-        logit at which that stage alone flags a set share of clean validation documents,
-        see the model card), and the higher one counts."""
+    def locate(self, text: str, direction: Direction) -> Hit:
+        """The highest-scoring part of a text, with its span.
+
+        Input: the input head's logit of the whole text (and of each decoded variant; for
+        a long input less the long-input offset); a long input is also scored piece by
+        piece, and a piece's logit, less the piece
+        offset (chosen on validation so that pieces of clean long texts rarely reach the
+        threshold), counts when it is higher. Document: the three stages (windows; sentences
+        out of place; the input head on the pieces of a long document) are put on one
+        scale by subtracting from each logit its offset (the logit at which that stage
+        alone flags a set share of clean validation documents, see the model card), and
+        the highest one counts."""
         if direction != "document":
-            logit, where, segment = self.head_best(text, "input")
-            return _sigmoid(logit), where, segment
-        logit, where, segment = self.head_best(text, "document")
+            logit, part = self._head_best(self._parts(text, "input"), "input")
+            if len(text.split()) > INPUT_PIECES_MIN_WORDS:
+                logit -= self.input_long_offset
+            pieces = self.pieces(text) if self.input_piece_offset is not None else []
+            if pieces and self.input_piece_offset is not None:
+                p_logit, p_part = self._head_best(pieces, "input")
+                if p_logit - self.input_piece_offset > logit:
+                    logit, part = p_logit - self.input_piece_offset, p_part
+            return Hit(_sigmoid(logit), *part)
+        logit, part = self._head_best(self._parts(text, "document"), "document")
         logit -= self.offsets.get("window", 0.0)
+        where, segment, start, end = part
+        where = "window" if where == "text" else where
         if self.combiner is not None:
-            s_logit, s_segment = self.segment_best(text)
+            s_logit, s_segment, s_start, s_end = self.segment_best(text)
             s_logit -= self.offsets.get("sentence", 0.0)
             if s_logit > logit:
-                logit, where, segment = s_logit, "sentence", s_segment
-        return _sigmoid(logit), where, segment
+                logit, where, segment, start, end = s_logit, "sentence", s_segment, s_start, s_end
+        pieces = self.pieces(text) if "piece" in self.offsets else []
+        if pieces:
+            p_logit, (_, p_segment, p_start, p_end) = self._head_best(pieces, "input")
+            p_logit -= self.offsets["piece"]
+            if p_logit > logit:
+                logit, where, segment, start, end = p_logit, "piece", p_segment, p_start, p_end
+        return Hit(_sigmoid(logit), where, segment, start, end)
 
-    def segment_best(self, text: str) -> tuple[float, str]:
-        """The second stage: (logit, sentence) of the sentence that most looks like an
-        instruction out of place in the document."""
+    def segment_best(self, text: str) -> tuple[float, str, int | None, int | None]:
+        """The second stage: (logit, sentence, start, end) of the sentence that most looks
+        like an instruction out of place in the document."""
         assert self.combiner is not None
         weights, bias = self.combiner
-        request = self.heads["request"]
-        best = (-math.inf, "")
-        for segment, coherence, after in segments(text):
-            logit_r = request.logit(*featurize(segment))
-            features = combiner_features(logit_r, coherence, after, segment)
+        found = segment_spans(text)
+        if not found:
+            return -math.inf, "", None, None
+        logits_r = self.heads["request"].logits([f[0] for f in found])
+        best: tuple[float, str, int | None, int | None] = (-math.inf, "", None, None)
+        for (segment, coherence, after, start, end), logit_r in zip(found, logits_r, strict=True):
+            features = combiner_features(float(logit_r), coherence, after, segment)
             logit = sum(w * f for w, f in zip(weights, features, strict=True)) + bias
             if logit > best[0]:
-                best = (logit, segment)
+                best = (logit, segment, start, end)
         return best
 
     def cues(self, segment: str, direction: Direction, top: int = 4) -> list[str]:
@@ -438,14 +635,17 @@ class PromptAttackCheck(Check):
     ) -> list[Finding]:
         if not self.enabled(direction) or not text.strip():
             return []
-        probability, where, segment = self.model.best(text, direction)
+        hit = self.model.locate(text, direction)
+        probability, where, segment = hit.score, hit.where, hit.segment
         threshold = self.threshold(direction)
         if probability < threshold:
             return []
         kind = attack_kind(segment, direction)
         cues = self.model.cues(segment, direction)
         place = "in a retrieved document" if direction == "document" else "in the input"
-        decoded = " after decoding a hidden payload" if where != "text" else ""
+        decoded = " after decoding a hidden payload" if where.startswith("decoded") else ""
+        if hit.start is not None and hit.end is not None and hit.end - hit.start < len(text):
+            place += f" (characters {hit.start}-{hit.end})"
         explanation = (
             f"{kind.replace('_', ' ')} {place}{decoded}: score {probability:.2f} >= "
             f"{threshold:.2f} ({self.config.strength_for(direction)} strength)"
@@ -458,6 +658,8 @@ class PromptAttackCheck(Check):
                 name=kind,
                 score=round(probability, 4),
                 action="BLOCKED",
+                start=hit.start,
+                end=hit.end,
                 explanation=explanation,
             )
         ]
