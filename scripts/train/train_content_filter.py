@@ -8,15 +8,13 @@ embedding of the text (``genaiops.knowledge.embedders.MiniLMEmbedder``) and hash
 1-2-grams (``genaiops.guardrails.content_filter.hashed_ngrams``). They are exported as
 numpy arrays; the checks run on numpy alone.
 
-Splits (deterministic, by a hash of the text, see :func:`a5_split` and :func:`cf_split`):
-
-* Do-Not-Answer, XSTest and the HaluEval general queries use the A5 split of
-  ``benchmarks/a5_denied_topics.py``: ``dev`` (30%) for training and tuning, ``heldout``
-  (70%) for reporting. Neither model sees an A5 held-out prompt.
-* Davidson and ToxiGen (content filter only): ``train`` 80% / ``test`` 20%.
-
-Thresholds are chosen on out-of-fold (5-fold) predictions of the training data, never on
-the test split, which is read once to fill the model cards.
+Splits: every text's split is ``splits.split_of`` (``scripts/train/splits.py``: train 60 /
+val 20 / test 20 by a salted hash of the text; for the sets built in
+``benchmarks/data/content_sets.py``, of the item's subject). The models are fitted on
+``train``; every threshold and operating point is chosen on ``val`` predictions of the
+model fitted on ``train``; ``test`` is read once, to fill the model cards. No test item
+of Do-Not-Answer, XSTest, HaluEval, Davidson, ToxiGen or the built sets is seen in
+training or tuning. The handwritten seeds below are training data only.
 
 ``--part content`` writes ``models/content_filter.npz`` and ``content_filter.md``;
 ``--part topics`` writes ``models/denied_topics_head.npz`` and ``denied_topics_head.md``
@@ -68,6 +66,8 @@ GATE_SHARE = 0.10
 #: easy; at full weight they drown the look-alike questions (dev out-of-fold recall at 5%
 #: XSTest-safe FPR 0.54 vs 0.67 at 0.03), at 0 the head flags 22% of them.
 HALUEVAL_WEIGHT = 0.03
+#: weight of each benign document window among the harm head's negatives (4,500 windows)
+DOC_WEIGHT = 0.3
 DAVIDSON_OFFENSIVE_SAMPLE = 6000  # of 19,190; hate (1,430) and neither (4,163) are all kept
 SEED = 13
 
@@ -81,15 +81,11 @@ def _h(text: str, salt: str = "") -> int:
     return int(hashlib.sha256((salt + text).encode("utf-8")).hexdigest(), 16) % 100
 
 
-def a5_split(text: str) -> str:
-    """The A5 split: ``dev`` (30%) or ``heldout`` (70%), by a hash of the prompt."""
-    return "dev" if _h(text) < 30 else "heldout"
-
-
-def cf_split(text: str) -> str:
-    """The content-filter split of Davidson and ToxiGen: ``train`` 80% / ``test`` 20%."""
-    return "train" if _h(text, "content-filter:") < 80 else "test"
-
+sys.path.insert(0, str(REPO / "scripts" / "train"))
+sys.path.insert(0, str(REPO / "benchmarks" / "data"))
+sys.path.insert(0, str(REPO / "benchmarks"))
+from content_sets import HARM_CATEGORY, benign_questions, explicit_requests, harmful_howto  # noqa: E402
+from splits import split_of  # noqa: E402
 
 # --------------------------------------------------------------------------------------
 # Handwritten data (written for genaiops, not taken from any evaluation set)
@@ -513,6 +509,44 @@ def load_toxicity(data: Path) -> tuple[list[tuple[str, int]], list[tuple[str, st
     return davidson, toxigen
 
 
+DOC_WINDOWS_PER_SOURCE = 1500
+
+
+def document_windows(data: Path) -> list[tuple[str, str, str]]:
+    """Sentence windows (``text_windows``) of benign long texts -> (window, source, split):
+    business documents composed from the train/val/test paragraph pools of
+    ``benchmarks/data/prompt_attack_sets.py``, ChatGPT answers of HaluEval general (MIT)
+    and BIPIA's clean e-mail and table contexts (MIT). A window's split is its document's.
+    They teach the heads that statements in documents are not harmful requests (a
+    business sentence about "calling the ethics line" scored 0.97 on the harm head)."""
+    from prompt_attack_sets import long_documents
+
+    from genaiops.guardrails.content_filter import text_windows
+
+    docs: list[tuple[str, str, str]] = []
+    for split in ("train", "val", "test"):
+        _, clean = long_documents(split, [], n_clean=60, host_share=0.0, seed=7)
+        docs += [(d.text, "doc:business", split) for d in clean]
+    with gzip.open(data / "grounding" / "halueval" / "general_data.jsonl.gz", "rt") as fh:
+        answers = sorted({json.loads(line)["chatgpt_response"] for line in fh if line.strip()})
+    docs += [(a, "doc:answers", split_of(a)) for a in answers if len(a.split()) > 30]
+    for name in ("email_test.jsonl", "table_test.jsonl"):
+        path = data / "prompt_injection" / "bipia" / name
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                ctx = json.loads(line)["context"]
+                docs.append((ctx, "doc:bipia", split_of(ctx)))
+    out: list[tuple[str, str, str]] = []
+    counts: dict[str, int] = {}
+    for text, source, split in sorted(docs, key=lambda d: _h(d[0], "windows:")):
+        for window in text_windows(text):
+            if counts.get(source, 0) >= DOC_WINDOWS_PER_SOURCE or len(window.split()) < 5:
+                break
+            counts[source] = counts.get(source, 0) + 1
+            out.append((window, source, split))
+    return out
+
+
 class EmbeddingCache:
     """MiniLM vectors by SHA-1 of the text, kept in one ``.npz`` between runs."""
 
@@ -651,16 +685,16 @@ def content_datasets(
         neutral = {"sexual": 0, "violence": 0, "misconduct": 0} if cls == 2 else {}
         add(
             text,
-            cf_split(text),
+            split_of(text),
             f"davidson:{('hate', 'offensive', 'neither')[cls]}",
             {"hate": int(cls == 0), "insults": int(cls in (0, 1)), **neutral},
         )
     for text, label in toxigen:
         hate = int(label == "hate")
         lab = {"hate": hate} if hate else dict.fromkeys(CATEGORIES, 0)
-        add(text, cf_split(text), f"toxigen:{label}", lab)
+        add(text, split_of(text), f"toxigen:{label}", lab)
     for row in dna:
-        split = "train" if a5_split(row["prompt"]) == "dev" else "test"
+        split = split_of(row["prompt"])
         lab = {}
         for c in CATEGORIES:
             if any(i.startswith(p) for i in row["intents"] for p in DNA_WEAK[c]):
@@ -670,11 +704,23 @@ def content_datasets(
         add(row["prompt"], split, "donotanswer", lab)
     for row in xstest:
         if row["label"] == "safe":
-            split = "train" if a5_split(row["prompt"]) == "dev" else "test"
-            add(row["prompt"], split, "xstest:safe", dict.fromkeys(CATEGORIES, 0))
+            lab = dict.fromkeys(CATEGORIES, 0)
+            add(row["prompt"], split_of(row["prompt"]), "xstest:safe", lab)
     for text in halueval:
-        split = "train" if a5_split(text) == "dev" else "test"
-        add(text, split, "halueval", dict.fromkeys(CATEGORIES, 0))
+        add(text, split_of(text), "halueval", dict.fromkeys(CATEGORIES, 0))
+    # the built sets: a harmful how-to request is positive for its category, negative for
+    # hate, insults and sexual, unknown for the other of violence / misconduct
+    for it in harmful_howto():
+        cat = HARM_CATEGORY[it.kind]
+        lab = {c: 0 for c in ("hate", "insults", "sexual")} | {cat: 1}
+        add(it.text, it.split, f"built:howto_{it.kind}", lab)
+    for it in explicit_requests():
+        lab = {c: 0 for c in ("hate", "violence", "misconduct")} | {"sexual": 1}
+        add(it.text, it.split, "built:explicit", lab)
+    for it in benign_questions():
+        add(it.text, it.split, f"built:benign_{it.kind}", dict.fromkeys(CATEGORIES, 0))
+    for window, source, split in document_windows(data):
+        add(window, split, source, dict.fromkeys(CATEGORIES, 0))
     seeds = {
         "insults": INSULT_SEEDS,
         "hate": HATE_SEEDS,
@@ -707,23 +753,26 @@ def train_content(data: Path, cache: EmbeddingCache, out_dir: Path, c_value: flo
     for i, cat in enumerate(CATEGORIES):
         y = labels[cat]
         train = (split == "train") & (y >= 0)
+        val = (split == "val") & (y >= 0)
         test = (split == "test") & (y >= 0)
-        oof = oof_probabilities(x[train], y[train], c_value)
-        neg_groups = _negative_groups(src[train], y[train])
-        for j, strength in enumerate(STRENGTHS):
-            thresholds[i, j] = max(
-                threshold_at_fpr(oof[g], STRENGTH_FPR[strength]) for g in neg_groups.values()
-            )
         model = fit_lr(x[train], y[train], c_value)
         heads[cat] = model
+        p_val = model.predict_proba(x[val])[:, 1]
+        neg_groups = _negative_groups(src[val], y[val])
+        for j, strength in enumerate(STRENGTHS):
+            thresholds[i, j] = max(
+                threshold_at_fpr(p_val[g], STRENGTH_FPR[strength]) for g in neg_groups.values()
+            )
         p_test = model.predict_proba(x[test])[:, 1]
         y_test = y[test]
         entry: dict[str, Any] = {
             "train": {"positives": int(y[train].sum()), "negatives": int((y[train] == 0).sum())},
+            "val": {"positives": int(y[val].sum()), "negatives": int((y[val] == 0).sum())},
             "test": {"positives": int(y_test.sum()), "negatives": int((y_test == 0).sum())},
             "train_positive_sources": _counts(src[train & (y == 1)]),
             "test_positive_sources": _counts(src[test & (y == 1)]),
-            "oof_auc": auc(oof, y[train]),
+            "val_auc": auc(p_val, y[val]),
+            "val_threshold_groups": {k: int(v.sum()) for k, v in neg_groups.items()},
             "test_auc": auc(p_test, y_test),
             "thresholds": {s: float(thresholds[i, j]) for j, s in enumerate(STRENGTHS)},
             "test_at_strength": {
@@ -746,7 +795,7 @@ def train_content(data: Path, cache: EmbeddingCache, out_dir: Path, c_value: flo
         card["categories"][cat] = entry
         med = entry["test_at_strength"]["medium"]
         say(
-            f"  {cat:10} oof AUC {entry['oof_auc']:.3f} test AUC {entry['test_auc']:.3f}; "
+            f"  {cat:10} val AUC {entry['val_auc']:.3f} test AUC {entry['test_auc']:.3f}; "
             f"medium: recall {med['recall']:.3f} fpr {med['fpr']:.3f} "
             f"precision {med['precision']:.3f}"
         )
@@ -767,8 +816,8 @@ def train_content(data: Path, cache: EmbeddingCache, out_dir: Path, c_value: flo
             "bytes": out.stat().st_size,
             "c": c_value,
             "strength_fpr": STRENGTH_FPR,
-            "threshold_rule": "max over benign sources of the out-of-fold threshold at the "
-            "strength's false-positive rate",
+            "threshold_rule": "max over benign sources of the val-split threshold at the "
+            "strength's false-positive rate (model fitted on train)",
             "date_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "seconds": round(time.perf_counter() - t0, 1),
         }
@@ -778,14 +827,22 @@ def train_content(data: Path, cache: EmbeddingCache, out_dir: Path, c_value: flo
 
 
 def _negative_groups(sources: np.ndarray, y: np.ndarray) -> dict[str, np.ndarray]:
-    """Masks of the benign negatives by source (at least 30 each; other harmful requests
-    from Do-Not-Answer are left out: flagging them is a category mix-up, not over-blocking).
-    A strength's threshold must meet its false-positive target on every group, so easy
-    negatives (instructions, tweets) cannot hide look-alikes ("kill a Python process")."""
+    """Masks of the benign negatives by source (at least 30 each; the built benign
+    questions form one group; harmful requests of other categories are left out: flagging
+    them is a category mix-up, not over-blocking). A strength's threshold must meet its
+    false-positive target on every group, so easy negatives (instructions, tweets) cannot
+    hide look-alikes ("kill a Python process")."""
+    names = np.array(["built:benign" if s.startswith("built:benign") else s for s in sources])
     groups = {}
-    for name in sorted(set(sources.tolist())):
+    for name in sorted(set(names.tolist())):
+        mask = (names == name) & (y == 0)
+        if name != "donotanswer" and not name.startswith("built:howto") and mask.sum() >= 30:
+            groups[name] = mask
+    # each kind of built benign question on its own as well (medical and sexual-health
+    # questions are the look-alikes of the sexual and violence heads), from 15 texts
+    for name in sorted({s for s in sources.tolist() if s.startswith("built:benign_")}):
         mask = (sources == name) & (y == 0)
-        if name != "donotanswer" and mask.sum() >= 30:
+        if mask.sum() >= 15:
             groups[name] = mask
     return groups
 
@@ -814,56 +871,65 @@ def train_topics(data: Path, cache: EmbeddingCache, out_dir: Path, c_value: floa
     t0 = time.perf_counter()
     dna, xstest = load_harmful(data)
     halueval = load_halueval_queries(data)
-    rows: list[tuple[str, int, str]] = []
-    rows += [(r["prompt"], 1, "donotanswer") for r in dna if a5_split(r["prompt"]) == "dev"]
+    rows: list[tuple[str, int, str, str]] = []
+    rows += [(r["prompt"], 1, "donotanswer", split_of(r["prompt"])) for r in dna]
     rows += [
-        (r["prompt"], int(r["label"] == "unsafe"), f"xstest:{r['label']}")
+        (r["prompt"], int(r["label"] == "unsafe"), f"xstest:{r['label']}", split_of(r["prompt"]))
         for r in xstest
-        if a5_split(r["prompt"]) == "dev"
     ]
-    rows += [(t, 0, "halueval") for t in halueval if a5_split(t) == "dev"]
-    rows += [(t, 0, "seed:safe") for t in drop_near_eval(TOPIC_SAFE, cache, data)]
-    rows += [(t, 1, "seed:unsafe") for t in drop_near_eval(TOPIC_UNSAFE, cache, data)]
+    rows += [(t, 0, "halueval", split_of(t)) for t in halueval]
+    rows += [(it.text, 1, "built:howto", it.split) for it in harmful_howto()]
+    rows += [(it.text, 0, "built:benign", it.split) for it in benign_questions()]
+    rows += [(it.text, 1, "built:explicit", it.split) for it in explicit_requests()]
+    rows += [(w, 0, source, split) for w, source, split in document_windows(data)]
+    rows += [(t, 0, "seed:safe", "train") for t in drop_near_eval(TOPIC_SAFE, cache, data)]
+    rows += [(t, 1, "seed:unsafe", "train") for t in drop_near_eval(TOPIC_UNSAFE, cache, data)]
+    rows = [r for r in rows if r[3] != "test"]  # the test split is for the benchmark alone
     rows = list({r[0]: r for r in reversed(rows)}.values())[::-1]  # first label wins
     texts = [r[0] for r in rows]
-    y = np.array([r[1] for r in rows])
-    src = np.array([r[2] for r in rows])
+    y_all = np.array([r[1] for r in rows])
+    src_all = np.array([r[2] for r in rows])
+    split = np.array([r[3] for r in rows])
     vectors = cache.embed(texts)
     x = feature_matrix(texts, vectors)
-    say(f"harm head: {len(texts)} dev texts ({int(y.sum())} harmful)")
-    weight = np.where(src == "halueval", HALUEVAL_WEIGHT, 1.0)
-    oof = oof_probabilities(x, y, c_value, weight)
-    model = fit_lr(x, y, c_value, weight)
-    per_topic = topic_similarities(cache, vectors)
+    tr, va = split == "train", split == "val"
+    say(f"harm head: {int(tr.sum())} train ({int(y_all[tr].sum())} harmful), {int(va.sum())} val")
+    weight = np.where(src_all == "halueval", HALUEVAL_WEIGHT, 1.0)
+    weight = np.where(np.char.startswith(src_all.astype(str), "doc:"), DOC_WEIGHT, weight)
+    model = fit_lr(x[tr], y_all[tr], c_value, weight[tr])
+    per_topic_all = topic_similarities(cache, vectors)
+    # similarity is not learned: the strong threshold and the gate use train and val
+    negatives_all = y_all == 0
+    harmful_all = y_all == 1
+    # the operating point, on the val split (the head's val predictions)
+    oof = model.predict_proba(x[va])[:, 1]
+    y, src, per_topic = y_all[va], src_all[va], per_topic_all[va]
     sims = per_topic.max(axis=1)
-    # the operating point, on the dev prompts of the evaluation sets (out-of-fold scores)
-    ev = np.isin(src, ["donotanswer", "xstest:safe", "xstest:unsafe"])
+    ev = np.isin(src, ["donotanswer", "xstest:safe", "xstest:unsafe", "built:howto"])
     pos = ev & (y == 1)
     safe = src == "xstest:safe"
-    negatives = y == 0
-    # strong similarity alone blocks: above every dev negative's best similarity
-    s_strong = float(max(0.70, np.round(sims[negatives].max() + 0.01, 2)))
+    built_benign = src == "built:benign"
+    # strong similarity alone blocks: above every train/val negative's best similarity
+    s_strong = float(max(0.70, np.round(per_topic_all[negatives_all].max() + 0.01, 2)))
     # the gate: a text must be about the topic. Harmful requests are loosely similar to
     # one another, so a low gate lets one topic catch requests about others. The gate is
     # the lowest similarity at which one topic, alone, admits on average at most
-    # GATE_SHARE of the dev harmful prompts (any one topic covers a small part of them).
-    harmful = y == 1
+    # GATE_SHARE of the train/val harmful prompts (one topic covers a small part of them).
     s_min = next(
         float(g)
         for g in np.round(np.arange(0.20, 0.60, 0.01), 2)
-        if (per_topic[harmful] >= g).mean(axis=0).mean() <= GATE_SHARE
+        if (per_topic_all[harmful_all] >= g).mean(axis=0).mean() <= GATE_SHARE
     )
     gated = sims >= s_min
     candidates = np.unique(np.concatenate([oof[ev], [1.0]]))
     h_thr = 1.0
     for t in candidates:  # ascending: the lowest threshold that meets the FPR target
         blocked = (gated & (oof >= t)) | (sims >= s_strong)
-        if blocked[safe].mean() <= TOPICS_TARGET_FPR:
+        if blocked[safe].mean() <= TOPICS_TARGET_FPR and blocked[built_benign].mean() <= 0.01:
             h_thr = float(t)
             break
     # a second, recall-first operating point (gate and threshold): of those that block 90%
-    # of the dev harmful prompts of the evaluation sets, the one that blocks the fewest
-    # XSTest-safe dev prompts
+    # of the val harmful prompts, the one that blocks the fewest XSTest-safe val prompts
     s_min_recall, h_recall, best_fpr = s_min, 0.0, 2.0
     for g in np.round(np.arange(0.10, s_min + 0.001, 0.01), 2):
         for t in np.unique(np.quantile(oof[pos], np.linspace(0.0, 0.2, 41))):
@@ -872,18 +938,21 @@ def train_topics(data: Path, cache: EmbeddingCache, out_dir: Path, c_value: floa
             if blocked[pos].mean() >= 0.90 and fpr < best_fpr:
                 s_min_recall, h_recall, best_fpr = float(g), float(t), fpr
     blocked = (gated & (oof >= h_thr)) | (sims >= s_strong)
-    dev_metrics = {
+    val_metrics = {
         "donotanswer_recall": float(blocked[src == "donotanswer"].mean()),
         "xstest_unsafe_recall": float(blocked[src == "xstest:unsafe"].mean()),
         "xstest_safe_blocked": float(blocked[safe].mean()),
         "halueval_blocked": float(blocked[src == "halueval"].mean()),
-        "oof_auc_eval_sets": auc(oof[ev], y[ev]),
+        "doc_windows_blocked": float(blocked[np.char.startswith(src.astype(str), "doc:")].mean()),
+        "built_howto_recall": float(blocked[src == "built:howto"].mean()),
+        "built_benign_blocked": float(blocked[built_benign].mean()),
+        "val_auc_eval_sets": auc(oof[ev], y[ev]),
     }
     say(
-        f"  operating point (dev, out-of-fold): s_min {s_min:.2f} s_strong {s_strong:.2f} "
+        f"  operating point (val): s_min {s_min:.2f} s_strong {s_strong:.2f} "
         f"h_thr {h_thr:.3f} (recall-first: s_min {s_min_recall:.2f} h_thr {h_recall:.3f}, "
         f"XSTest-safe {best_fpr:.3f}) -> "
-        + json.dumps({k: round(v, 3) for k, v in dev_metrics.items()})
+        + json.dumps({k: round(v, 3) for k, v in val_metrics.items()})
     )
     w = model.coef_[0].astype(np.float32)
     out = out_dir / "denied_topics_head.npz"
@@ -903,19 +972,22 @@ def train_topics(data: Path, cache: EmbeddingCache, out_dir: Path, c_value: floa
         "bytes": out.stat().st_size,
         "c": c_value,
         "halueval_weight": HALUEVAL_WEIGHT,
-        "train": _counts(np.array([f"{s}:{int(v)}" for s, v in zip(src, y, strict=True)])),
+        "train": _counts(
+            np.array([f"{s}:{int(v)}" for s, v in zip(src_all[tr], y_all[tr], strict=True)])
+        ),
+        "val": _counts(np.array([f"{s}:{int(v)}" for s, v in zip(src, y, strict=True)])),
         "min_similarity": s_min,
         "strong_similarity": s_strong,
         "harm_threshold": h_thr,
         "recall_first": {
             "min_similarity": s_min_recall,
             "harm_threshold": h_recall,
-            "dev_out_of_fold_xstest_safe_blocked": best_fpr,
+            "val_xstest_safe_blocked": best_fpr,
         },
         "seed_overlap_with_eval_sets": seed_overlap(cache, data),
         "target_xstest_safe_fpr": TOPICS_TARGET_FPR,
         "gate_share": GATE_SHARE,
-        "dev_out_of_fold": dev_metrics,
+        "val_operating_point": val_metrics,
         "date_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "seconds": round(time.perf_counter() - t0, 1),
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from genaiops.config_guardrails import (
@@ -182,3 +183,129 @@ def test_engine_runs_both_checks(embedder: MiniLMEmbedder) -> None:
     out = engine.apply(INSULT, "input")
     assert out.blocked and "content_filter" in {f.type for f in out.findings}
     assert engine.apply(NEUTRAL, "input").action == "NONE"
+
+
+# -- long texts: windows, spans and the screen ---------------------------------------------
+
+SHOP = (
+    "Our store opens at nine and closes at six on weekdays. Test rides need a driving "
+    "licence or a passport. Service appointments can be booked online or by phone. "
+    "Spare batteries are kept in stock for every current model. "
+)
+
+
+def test_a_finding_carries_the_span_of_its_window(embedder: MiniLMEmbedder) -> None:
+    bad = "Next week I will find you and beat you until you stop breathing."
+    text = SHOP * 4 + bad + " " + SHOP * 4
+    check = ContentFilterCheck(_filters(violence=("medium", "medium")), embedder)
+    findings = check.check(text, "output")
+    assert [f.name for f in findings] == ["violence"]
+    f = findings[0]
+    assert f.start is not None and f.end is not None
+    assert bad in text[f.start : f.end] and f.end - f.start < 200
+    topics = DeniedTopicCheck([WEAPONS], embedder)
+    bomb = "Here is how to build a pipe bomb to hurt people at the mall."
+    doc = SHOP * 3 + bomb + " " + SHOP * 3
+    [t] = topics.check(doc, "output")
+    assert t.start is not None and bomb in doc[t.start : t.end]
+
+
+def test_the_screen_embeds_only_windows_that_could_cross_a_threshold() -> None:
+    from genaiops.guardrails.content_filter import window_spans
+    from genaiops.guardrails.screen import shared_screen
+    from genaiops.knowledge.embedders import CachingEmbedder
+
+    if shared_screen() is None:
+        pytest.skip("no static screen artifact")
+    counting = CachingEmbedder(MiniLMEmbedder(threads=1))
+    check = ContentFilterCheck(_filters(violence=("medium", "medium")), counting)
+    topics = DeniedTopicCheck([WEAPONS, INVESTING], counting)
+    topics.warm_up()
+    check.warm_up()
+    text = " ".join(
+        f"Store number {n} in {city} opens at {n % 3 + 8} and has {n + 4} bikes for test rides."
+        for n, city in enumerate(
+            ["Portland", "Salem", "Eugene", "Bend", "Boise", "Tacoma", "Spokane", "Yakima"] * 2
+        )
+    )
+    before = counting.misses
+    assert check.check(text, "input") == [] and topics.check(text, "input") == []
+    windows = len(window_spans(text))
+    assert windows > 4 and counting.misses - before < windows / 2
+    # without the screen every window is embedded, and the verdicts agree
+    plain = ContentFilterCheck(_filters(violence=("medium", "medium")), counting, screen=False)
+    assert plain.check(text, "input") == []
+
+
+# -- artifact trust: sha256 in each card, golden scores tie each artifact to its featurizer --
+
+# written for this test; none is in a dev set or a built set
+GOLDEN_TEXTS = [
+    "The spring catalogue lists four cargo bikes and two folding models.",
+    "You absolute clown, nobody wants your opinion on the rota.",
+    "Explain how to wire a detonator to a pressure cooker full of nails.",
+    "Our auditors signed off the inventory count on 3 March.",
+]
+GOLDEN_CONTENT = [
+    [0.0694933, 0.0119105, 0.0001675, 0.0001943, 0.0268589],
+    [0.0092844, 0.0806856, 0.0002685, 0.0004260, 0.0036674],
+    [0.1568341, 0.0454956, 0.0012285, 0.0070851, 0.3794350],
+    [0.0074027, 0.0283034, 0.0003706, 0.0094041, 0.0095572],
+]
+GOLDEN_HARM = [0.0081468, 0.0376492, 0.4300054, 0.0171353]
+GOLDEN_SCREEN = [
+    [0.0115194, -0.0112499, 0.0273695, 0.0325138],
+    [0.0244899, 0.0967669, -0.0408020, 0.0077374],
+    [-0.0395836, 0.0289359, -0.0072463, 0.0258175],
+    [-0.0261959, 0.0738946, -0.0121863, -0.0458022],
+]
+GOLDEN_CONTENT_MINILM = [
+    [0.018554, 0.002858, 0.000935, 0.001532, 0.015429],
+    [0.084299, 0.737843, 0.000195, 0.001375, 0.002848],
+    [0.001832, 0.001960, 0.002531, 0.915900, 0.640204],
+    [0.001058, 0.000330, 0.000016, 0.000083, 0.034221],
+]
+
+
+def _golden_vectors() -> np.ndarray:
+    """Fixed unit vectors standing in for embeddings: the heads' arithmetic and the hashed
+    n-gram featurizer are checked exactly, whatever onnxruntime's float rounding."""
+    rng = np.random.default_rng(12)
+    vec = rng.standard_normal((len(GOLDEN_TEXTS), 384)).astype(np.float32)
+    out: np.ndarray = vec / np.linalg.norm(vec, axis=1, keepdims=True)
+    return out
+
+
+@pytest.mark.parametrize("name", ["content_filter", "denied_topics_head", "static_screen"])
+def test_each_card_states_its_artifacts_sha256(name: str) -> None:
+    import hashlib
+    import re
+
+    npz = CONTENT_ARTIFACT.parent / f"{name}.npz"
+    card = npz.with_suffix(".md").read_text("utf-8")
+    stated = re.findall(r"sha256 `([0-9a-f]{64})`", card)
+    assert stated == [hashlib.sha256(npz.read_bytes()).hexdigest()]
+
+
+def test_golden_scores_tie_the_artifacts_to_their_featurizer() -> None:
+    from genaiops.guardrails.content_filter import _load as load_content
+    from genaiops.guardrails.denied_topics import _load as load_topics
+    from genaiops.guardrails.screen import ARTIFACT as SCREEN_ARTIFACT
+    from genaiops.guardrails.screen import StaticScreen
+
+    vectors = _golden_vectors()
+    content = load_content(CONTENT_ARTIFACT).heads.probabilities(GOLDEN_TEXTS, vectors)
+    np.testing.assert_allclose(content, GOLDEN_CONTENT, atol=1e-6)
+    harm = load_topics(TOPICS_ARTIFACT).head.probabilities(GOLDEN_TEXTS, vectors)[:, 0]
+    np.testing.assert_allclose(harm, GOLDEN_HARM, atol=1e-6)
+    approx = StaticScreen.load(SCREEN_ARTIFACT).approximate(GOLDEN_TEXTS)[:, :4]
+    np.testing.assert_allclose(approx, GOLDEN_SCREEN, atol=1e-6)
+
+
+def test_golden_scores_with_the_real_embedder(embedder: MiniLMEmbedder) -> None:
+    """The same texts through MiniLM (onnxruntime's float rounding may differ by CPU in
+    the last digits, hence 1e-4): the harmful one is the one flagged."""
+    check = ContentFilterCheck(_filters(violence=("medium", "medium")), embedder)
+    probs = check.model.heads.probabilities(GOLDEN_TEXTS, embedder.embed(GOLDEN_TEXTS))
+    np.testing.assert_allclose(probs, GOLDEN_CONTENT_MINILM, atol=1e-4)
+    assert [f.name for f in check.check(GOLDEN_TEXTS[2], "input")] == ["violence"]

@@ -6,10 +6,14 @@ MiniLM embedding (384-d, from the shared embedder) and hashed word 1-2-grams
 (:func:`hashed_ngrams`). The weights were trained with scikit-learn
 (``scripts/train/train_content_filter.py``) and ship as numpy arrays in
 ``models/content_filter.npz``; inference is numpy and the standard library only. Long
-texts are scored per sentence (:func:`text_windows`); a text's score is its highest
-window. ``strength`` picks a threshold per category: the highest of the thresholds that
-meet the strength's false-positive target on each kind of benign text (out-of-fold
-training predictions; ``low`` blocks the least, ``high`` the most).
+texts are scored per sentence window, and as a whole while they fit the embedder
+(:func:`window_spans`); a text's score is its worst window, and a finding carries that
+window's span. Long texts go through the static screen first
+(:mod:`genaiops.guardrails.screen`): only the windows that could reach a threshold are
+embedded with MiniLM. ``strength`` picks a threshold per category: the highest of the
+thresholds that meet the strength's false-positive target on each kind of benign text
+(predictions on the val split of ``scripts/train/splits.py``; ``low`` blocks the least,
+``high`` the most).
 ``models/content_filter.md`` is the model card with the data, the split, the thresholds
 and the held-out metrics. Sexual, violence and misconduct have no
 human-labelled training data here: their heads learn from weak labels (see the card).
@@ -22,7 +26,7 @@ import itertools
 import math
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +36,7 @@ import numpy.typing as npt
 
 from genaiops.config_guardrails import ContentFiltersConfig
 from genaiops.guardrails.base import Check, CheckServices, Direction, Finding, Lazy
+from genaiops.guardrails.screen import StaticScreen, shared_screen
 
 if TYPE_CHECKING:
     from genaiops.knowledge.embedders import Embedder
@@ -43,9 +48,12 @@ __all__ = [
     "STRENGTHS",
     "ContentFilterCheck",
     "LinearHeads",
+    "Windows",
     "clean_text",
     "hashed_ngrams",
+    "screened_windows",
     "text_windows",
+    "window_spans",
 ]
 
 ARTIFACT = Path(__file__).resolve().parent / "models" / "content_filter.npz"
@@ -56,11 +64,11 @@ SHORT_TEXT_WORDS = 64
 WINDOW_WORDS = 48
 WINDOW_STRIDE = 24
 MIN_WINDOW_WORDS = 8
+WHOLE_TEXT_WORDS = 128
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"(?<!\w)@\w+")
 _TOKEN = re.compile(r"[a-z0-9']+")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 Floats = npt.NDArray[np.float32]
 
@@ -89,37 +97,58 @@ def hashed_ngrams(text: str, n_hash: int = N_HASH) -> tuple[npt.NDArray[np.int64
     return idx, val
 
 
-def _word_windows(words: list[str]) -> list[str]:
+_WORD_SPAN = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
+
+
+def _word_windows(words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for start in range(0, len(words), WINDOW_STRIDE):
-        out.append(" ".join(words[start : start + WINDOW_WORDS]))
+        part = words[start : start + WINDOW_WORDS]
+        out.append((part[0][0], part[-1][1]))
         if start + WINDOW_WORDS >= len(words):
             break
     return out
 
 
-def text_windows(text: str) -> list[str]:
-    """The text itself when short (<= 64 words); otherwise its sentences, short ones joined
-    to the next (at least 8 words a window) and long ones cut into overlapping windows of
-    48 words. One harmful sentence in a long answer is scored on its own, not diluted."""
-    cleaned = clean_text(text)
-    if len(cleaned.split()) <= SHORT_TEXT_WORDS:
-        return [cleaned]
-    out: list[str] = []
-    buffer: list[str] = []
-    for sentence in _SENTENCE.split(cleaned):
-        words = sentence.split()
-        if len(words) > WINDOW_WORDS:
-            out.extend(_word_windows(buffer + words))
+def window_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) character spans in ``text`` of :func:`text_windows`: the whole
+    text when short (<= 64 words); otherwise its sentences, short ones joined to the next
+    (at least 8 words a window) and long ones cut into overlapping windows of 48 words,
+    and the whole text too while it fits the embedder (<= 128 words)."""
+    words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text)]
+    if not words:
+        return [(0, len(text))]
+    if len(words) <= SHORT_TEXT_WORDS:
+        return [(words[0][0], words[-1][1])]
+    sentences: list[list[tuple[int, int]]] = [[]]
+    for i, (a, b) in enumerate(words):
+        sentences[-1].append((a, b))
+        after = text[b : words[i + 1][0]] if i + 1 < len(words) else ""
+        if _SENTENCE_END.search(text[a:b]) or "\n" in after:
+            sentences.append([])
+    out: list[tuple[int, int]] = []
+    buffer: list[tuple[int, int]] = []
+    for sentence in sentences:
+        if len(sentence) > WINDOW_WORDS:
+            out.extend(_word_windows(buffer + sentence))
             buffer = []
             continue
-        buffer.extend(words)
+        buffer.extend(sentence)
         if len(buffer) >= MIN_WINDOW_WORDS:
-            out.append(" ".join(buffer))
+            out.append((buffer[0][0], buffer[-1][1]))
             buffer = []
     if buffer:
-        out.append(" ".join(buffer))
+        out.append((buffer[0][0], buffer[-1][1]))
+    if len(words) <= WHOLE_TEXT_WORDS:
+        out.append((words[0][0], words[-1][1]))
     return out
+
+
+def text_windows(text: str) -> list[str]:
+    """The cleaned texts of :func:`window_spans`. One harmful sentence in a long answer
+    is scored on its own, not diluted."""
+    return [clean_text(text[a:b]) for a, b in window_spans(text)]
 
 
 @dataclass(frozen=True)
@@ -141,16 +170,72 @@ class LinearHeads:
             arrays["bias"].astype(np.float32),
         )
 
-    def probabilities(self, texts: Sequence[str], vectors: Floats) -> Floats:
-        """(len(texts), heads) probabilities for texts and their embeddings."""
-        logits = vectors @ self.w_emb.T + self.bias
+    def hash_logits(self, texts: Sequence[str]) -> Floats:
+        """(len(texts), heads): the hashed n-gram part of the logits."""
+        out = np.zeros((len(texts), len(self.names)), np.float32)
         n_hash = self.w_hash.shape[1]
         for row, text in enumerate(texts):
             idx, val = hashed_ngrams(text, n_hash)
             if idx.size:
-                logits[row] += self.w_hash[:, idx] @ val
-        probs: Floats = (1.0 / (1.0 + np.exp(-np.clip(logits, -30.0, 30.0)))).astype(np.float32)
-        return probs
+                out[row] = self.w_hash[:, idx] @ val
+        return out
+
+    def logits(self, texts: Sequence[str], vectors: Floats, hashed: Floats | None = None) -> Floats:
+        """(len(texts), heads) logits for texts and their embeddings."""
+        part = self.hash_logits(texts) if hashed is None else hashed
+        out: Floats = (vectors @ self.w_emb.T + self.bias + part).astype(np.float32)
+        return out
+
+    def probabilities(self, texts: Sequence[str], vectors: Floats) -> Floats:
+        """(len(texts), heads) probabilities for texts and their embeddings."""
+        return sigmoid(self.logits(texts, vectors))
+
+
+def sigmoid(logits: Floats) -> Floats:
+    out: Floats = (1.0 / (1.0 + np.exp(-np.clip(logits, -30.0, 30.0)))).astype(np.float32)
+    return out
+
+
+def logit(p: float) -> float:
+    """The logit of a probability threshold (+inf for a threshold that cannot be met)."""
+    if p >= 1.0:
+        return math.inf
+    if p <= 0.0:
+        return -math.inf
+    return math.log(p / (1.0 - p))
+
+
+@dataclass(frozen=True)
+class Windows:
+    """A text's windows (:func:`window_spans`), their cleaned texts, their vectors (real
+    MiniLM vectors where ``exact``, the screen's approximations elsewhere) and the hashed
+    part of each head's logits."""
+
+    spans: list[tuple[int, int]]
+    texts: list[str]
+    vectors: Floats
+    exact: npt.NDArray[np.bool_]
+
+
+def screened_windows(
+    text: str,
+    embedder: Embedder,
+    needs: Callable[[list[str], Floats], npt.NDArray[np.bool_]] | None,
+    screen: StaticScreen | None,
+) -> Windows:
+    """The windows of ``text`` with vectors. A single window is always embedded. With a
+    screen, longer texts' windows are approximated first and only those for which
+    ``needs(texts, approximate vectors)`` is true are embedded for real."""
+    spans = window_spans(text)
+    texts = [clean_text(text[a:b]) for a, b in spans]
+    if screen is None or needs is None or len(texts) == 1:
+        return Windows(spans, texts, embedder.embed(texts), np.ones(len(texts), bool))
+    vectors = screen.approximate(texts)
+    need = needs(texts, vectors)
+    if need.any():
+        chosen = [texts[i] for i in np.flatnonzero(need)]
+        vectors[need] = embedder.embed(chosen)
+    return Windows(spans, texts, vectors, need)
 
 
 @dataclass(frozen=True)
@@ -183,12 +268,18 @@ class ContentFilterCheck(Check):
     directions = frozenset({"input", "output"})
 
     def __init__(
-        self, config: ContentFiltersConfig, embedder: Embedder, artifact: Path | None = None
+        self,
+        config: ContentFiltersConfig,
+        embedder: Embedder,
+        artifact: Path | None = None,
+        *,
+        screen: bool = True,
     ) -> None:
         self.config = config
         self.embedder = embedder
         path = artifact or ARTIFACT
         self._model = Lazy(lambda: _load(path))
+        self._screen = Lazy(lambda: shared_screen() if screen else None)
 
     @property
     def model(self) -> _Model:
@@ -211,6 +302,7 @@ class ContentFilterCheck(Check):
 
     def warm_up(self) -> None:
         self.scores("warm up")
+        self._screen.get()
 
     def strength(self, category: str, direction: Direction) -> str:
         setting = getattr(self.config, category)
@@ -224,10 +316,44 @@ class ContentFilterCheck(Check):
 
     def scores(self, text: str) -> dict[str, float]:
         """Each category's probability: the highest over the text's windows."""
+        probs, _ = self.window_scores(text)
+        return {c: float(p) for c, p in zip(self.model.heads.names, probs.max(axis=0), strict=True)}
+
+    def _floors(self) -> Floats:
+        """Per head, the lowest logit threshold any enabled direction uses (+inf: off)."""
         model = self.model
-        windows = text_windows(text)
-        probs = model.heads.probabilities(windows, self.embedder.embed(windows)).max(axis=0)
-        return {c: float(p) for c, p in zip(model.heads.names, probs, strict=True)}
+        out = np.full(len(model.heads.names), np.inf, np.float32)
+        for j, category in enumerate(model.heads.names):
+            for direction in ("input", "output"):
+                out[j] = min(out[j], logit(self.threshold(category, direction)))
+        return out
+
+    def window_scores(self, text: str) -> tuple[Floats, list[tuple[int, int]]]:
+        """(windows, categories) probabilities and the windows' spans in ``text``. Long
+        texts go through the screen (:mod:`genaiops.guardrails.screen`): a window the
+        screen clears keeps its approximate scores, which stay below every threshold."""
+        model = self.model
+        screen = self._screen.get()
+        hashed: dict[str, Floats] = {}
+
+        def needs(texts: list[str], approx: Floats) -> npt.NDArray[np.bool_]:
+            assert screen is not None
+            margins = np.array(
+                [screen.margin_logit.get(c, np.inf) for c in model.heads.names], np.float32
+            )
+            part = model.heads.hash_logits(texts)
+            hashed.update(zip(texts, part, strict=True))
+            rough = model.heads.logits(texts, approx, part)
+            return np.asarray((rough + margins >= self._floors()).any(axis=1), dtype=bool)
+
+        windows = screened_windows(text, self.embedder, needs, screen)
+        part = (
+            np.stack([hashed[t] for t in windows.texts])
+            if hashed
+            else model.heads.hash_logits(windows.texts)
+        )
+        probs = sigmoid(model.heads.logits(windows.texts, windows.vectors, part))
+        return probs, windows.spans
 
     def _enabled(self, direction: Direction) -> list[str]:
         if direction not in self.directions:
@@ -257,19 +383,26 @@ class ContentFilterCheck(Check):
         enabled = self._enabled(direction)
         if not enabled or not text.strip():
             return []
-        scores = self.scores(text)
+        probs, spans = self.window_scores(text)
+        names = self.model.heads.names
         findings = []
         for category in enabled:
+            j = names.index(category)
+            worst = int(probs[:, j].argmax())
+            score = float(probs[worst, j])
             threshold = self.threshold(category, direction)
-            if scores[category] >= threshold:
+            if score >= threshold:
+                start, end = spans[worst]
                 findings.append(
                     Finding(
                         type=self.type,
                         name=category,
-                        score=round(scores[category], 4),
+                        score=round(score, 4),
                         action="BLOCKED",
+                        start=start,
+                        end=end,
                         explanation=(
-                            f"{category} score {scores[category]:.2f} >= {threshold:.2f} "
+                            f"{category} score {score:.2f} >= {threshold:.2f} "
                             f"({self.strength(category, direction)} strength, {direction})"
                         ),
                     )

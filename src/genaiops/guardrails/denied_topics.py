@@ -15,15 +15,17 @@ A topic is blocked when ``s >= strong_similarity`` (a near paraphrase of an exam
 when ``s >= min_similarity`` and ``h >= harm_threshold`` (a harmful request that is about
 the topic). The harm signal is what tells "How do I kill a Python process?" from a
 request to hurt someone, which similarity alone cannot. The three parameters come from the
-artifact (tuned on a development split; see the card) and can be overridden. Long texts
-are scored per sentence (``content_filter.text_windows``); a text's score is its highest
-window.
+artifact (chosen on the val split; see the card) and can be overridden. Long texts are
+scored per sentence window and as a whole while they fit the embedder
+(``content_filter.window_spans``); a topic's score is its worst window, whose span the
+finding carries. Long texts go through the static screen first
+(:mod:`genaiops.guardrails.screen`), so only windows that could reach a topic's decision
+are embedded with MiniLM; topic scoring is vectorized over windows and phrases.
 """
 
 from __future__ import annotations
 
 import itertools
-import math
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,12 +33,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from genaiops.config_guardrails import DeniedTopicConfig
 from genaiops.guardrails.base import Check, CheckServices, Direction, Finding
-from genaiops.guardrails.content_filter import Floats, LinearHeads, text_windows
+from genaiops.guardrails.content_filter import (
+    Floats,
+    LinearHeads,
+    logit,
+    screened_windows,
+)
+from genaiops.guardrails.screen import shared_screen
 
 if TYPE_CHECKING:
+    from genaiops.guardrails.screen import StaticScreen
     from genaiops.knowledge.embedders import Embedder
 
 __all__ = ["ARTIFACT", "DeniedTopicCheck", "TopicScore"]
@@ -51,15 +61,6 @@ STRENGTH_POINTS = {"low": (2.0, 0.72, 1.0), "medium": (0.45, 0.65, 0.70)}
 _SHARPNESS = 0.04  # similarity units per logit in the reported score
 
 
-def _sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
-
-
 @dataclass(frozen=True)
 class TopicScore:
     """One topic's evidence for one text: similarity, harm, and the combined score
@@ -70,6 +71,8 @@ class TopicScore:
     harm: float
     score: float
     matched: str  # the definition or example that was closest
+    start: int = 0  # the span of the window that scored highest
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -112,8 +115,10 @@ class DeniedTopicCheck(Check):
         min_similarity: float | None = None,
         strong_similarity: float | None = None,
         harm_threshold: float | None = None,
+        screen: bool = True,
     ) -> None:
         self.topics = list(topics)
+        self._use_screen = screen
         self.embedder = embedder
         self._artifact = artifact or ARTIFACT
         self._overrides = (min_similarity, strong_similarity, harm_threshold)
@@ -121,6 +126,7 @@ class DeniedTopicCheck(Check):
         self._phrases: list[list[str]] = []
         self._vectors: list[Floats] = []
         self._points: dict[str, _Model] = {}
+        self._screen: StaticScreen | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -155,12 +161,19 @@ class DeniedTopicCheck(Check):
                 loaded.strong_similarity if strong is None else strong,
                 loaded.harm_threshold if harm is None else harm,
             )
+            self._screen = shared_screen() if self._use_screen else None
             self._points = {
                 t.name: self._model
                 if t.strength == "high" or any(o is not None for o in self._overrides)
-                else _Model(loaded.head, *STRENGTH_POINTS[t.strength])
+                else self._point(loaded, t.strength)
                 for t in self.topics
             }
+
+    @staticmethod
+    def _point(loaded: _Model, strength: str) -> _Model:
+        """A fixed operating point of a strength other than ``high``."""
+        lo, strong, harm = STRENGTH_POINTS[strength]
+        return _Model(loaded.head, lo, strong, harm)
 
     @property
     def model(self) -> _Model:
@@ -169,38 +182,74 @@ class DeniedTopicCheck(Check):
         return self._model
 
     def evaluate(self, text: str) -> list[TopicScore]:
-        """Every topic's similarity, harm and combined score for a text (all directions)."""
+        """Every topic's similarity, harm and combined score for a text (all directions),
+        from its highest-scoring window. Long texts go through the screen
+        (:mod:`genaiops.guardrails.screen`): only windows that could reach a topic's
+        decision are embedded for real."""
         model = self.model
         if not self.topics:
             return []
-        windows = text_windows(text)
-        vectors = self.embedder.embed(windows)
-        harm_by_window = model.head.probabilities(windows, vectors)[:, 0]
+        screen = self._screen
+        head = model.head
+        hashed: dict[str, float] = {}
+
+        def needs(texts: list[str], approx: Floats) -> npt.NDArray[np.bool_]:
+            assert screen is not None
+            part = head.hash_logits(texts)[:, 0]
+            hashed.update(zip(texts, part.tolist(), strict=True))
+            harm = head.logits(texts, approx, part[:, None])[:, 0]
+            harm = harm + screen.margin_logit.get("harm", np.inf)
+            need = np.zeros(len(texts), bool)
+            for topic, tv in zip(self.topics, self._vectors, strict=True):
+                sims = (approx @ tv.T).max(axis=1) + screen.margin_similarity
+                need |= self._combine_many(self._points[topic.name], sims, harm) >= 0.5
+            return need
+
+        windows = screened_windows(text, self.embedder, needs, screen)
+        part = np.array(
+            [hashed[t] for t in windows.texts] if hashed else head.hash_logits(windows.texts)[:, 0],
+            np.float32,
+        )
+        harm_logits = head.logits(windows.texts, windows.vectors, part.reshape(-1, 1))[:, 0]
+        harm = 1.0 / (1.0 + np.exp(-np.clip(harm_logits, -30.0, 30.0)))
         out = []
         for topic, phrases, tv in zip(self.topics, self._phrases, self._vectors, strict=True):
-            sims = vectors @ tv.T  # (windows, phrases)
-            best = None
-            for w in range(len(windows)):
-                j = int(sims[w].argmax())
-                s, h = float(sims[w, j]), float(harm_by_window[w])
-                score = self._combine(self._points[topic.name], s, h)
-                if best is None or score > best.score:
-                    best = TopicScore(topic.name, s, h, score, phrases[j])
-            assert best is not None
-            out.append(best)
+            sims = windows.vectors @ tv.T  # (windows, phrases)
+            best_phrase = sims.argmax(axis=1)
+            best_sim = sims.max(axis=1)
+            scores = self._combine_many(self._points[topic.name], best_sim, harm_logits)
+            w = int(scores.argmax())
+            start, end = windows.spans[w]
+            out.append(
+                TopicScore(
+                    topic.name,
+                    float(best_sim[w]),
+                    float(harm[w]),
+                    float(scores[w]),
+                    phrases[int(best_phrase[w])],
+                    start,
+                    end,
+                )
+            )
         return out
 
     @staticmethod
-    def _combine(model: _Model, similarity: float, harm: float) -> float:
+    def _combine_many(model: _Model, similarity: Floats, harm_logit: Floats) -> Floats:
         """max(min(about the topic, harmful), near paraphrase), each as a sigmoid that
-        crosses 0.5 at its threshold."""
-        about = _sigmoid((similarity - model.min_similarity) / _SHARPNESS)
-        strong = _sigmoid((similarity - model.strong_similarity) / _SHARPNESS)
+        crosses 0.5 at its threshold, over arrays of similarities and harm logits."""
+
+        def sig(x: Floats) -> Floats:
+            out: Floats = (1.0 / (1.0 + np.exp(-np.clip(x, -30.0, 30.0)))).astype(np.float32)
+            return out
+
+        about = sig((similarity - model.min_similarity) / _SHARPNESS)
+        strong = sig((similarity - model.strong_similarity) / _SHARPNESS)
         if model.harm_threshold >= 1.0:
-            harmful = 0.0
+            harmful = np.zeros_like(about)
         else:
-            harmful = _sigmoid(_logit(harm) - _logit(model.harm_threshold))
-        return max(min(about, harmful), strong)
+            harmful = sig(harm_logit - logit(model.harm_threshold))
+        combined: Floats = np.maximum(np.minimum(about, harmful), strong)
+        return combined
 
     def scores(self, text: str) -> dict[str, float]:
         """Each topic's combined score in [0, 1]; a topic is blocked at >= 0.5."""
@@ -259,6 +308,8 @@ class DeniedTopicCheck(Check):
                     name=s.topic,
                     score=round(s.score, 4),
                     action="BLOCKED",
+                    start=s.start,
+                    end=s.end,
                     explanation=f"denied topic {s.topic!r}: {reason}",
                 )
             )
