@@ -11,7 +11,12 @@ How it decides (measured in ``benchmarks/a6_p7_pii.py``, figures in
   codes, dates and phone numbers also come from a small linear tagger
   (:mod:`genaiops.guardrails.pii_ner`) trained on a training split of Presidio's synthetic
   PII set and run with numpy only; the pattern matches are among its features.
-* Overlapping spans are resolved by score, then length, so the engine can mask them.
+* Job titles ending in a head noun ("Senior Payroll Analyst") and companies with a legal
+  form ("Duvall Freight GmbH") also come from patterns; the tagger's pieces inside a pattern
+  match are dropped, and an honorific-looking word inside an address ("Cheriton Dr") is not
+  a title.
+* Overlapping spans are resolved by score, then length; then an address absorbs the place
+  and zip code spans right after it, so one address is masked as one span.
 
 We chose our own recognizers over Presidio's analyzer (spaCy ``en_core_web_sm``) because on
 the held-out split they find more of the entities (higher span F1) several times faster,
@@ -85,13 +90,47 @@ def _detect(text: str, use_tagger: bool) -> list[Scored]:
     patterns = recognize(text)
     found = list(patterns)
     if use_tagger and text.strip():
-        # where the tagger and a pattern agree on the entity, the pattern's edges win
-        found += [
+        tagged = _tagger.tag(text, resolve_overlaps(patterns))
+        # where the tagger and a pattern agree on the entity, the pattern's edges win, and
+        # a tagger span inside a pattern's match is a piece of it ("V" of "Capital B.V.")
+        found = [
             t
-            for t in _tagger.tag(text, resolve_overlaps(patterns))
-            if not any(p[2] == t[2] and p[0] < t[1] and t[0] < p[1] for p in patterns)
+            for t in tagged
+            if not any(
+                (p[2] == t[2] and p[0] < t[1] and t[0] < p[1]) or (p[0] <= t[0] and t[1] <= p[1])
+                for p in patterns
+            )
         ]
-    return resolve_overlaps(found)
+        # an honorific-looking word inside an address is a street word ("Cheriton Dr")
+        found += [
+            p
+            for p in patterns
+            if p[2] != "TITLE"
+            or not any(t[2] == "ADDRESS" and t[0] <= p[0] and p[1] <= t[1] for t in tagged)
+        ]
+    return _merge_addresses(text, resolve_overlaps(found))
+
+
+_JOINS = re.compile(r"[\s,>]*")
+
+
+def _merge_addresses(text: str, spans: list[Scored]) -> list[Scored]:
+    """One span for one address: an ``ADDRESS`` span absorbs the address, place or zip
+    code spans that follow it with only spaces, commas or line breaks between them
+    ("Apt 2B, 317 Pitt Street" + "Melbourne VIC 3000" + "Canada")."""
+    out: list[Scored] = []
+    for span in spans:
+        if (
+            out
+            and out[-1][2] == "ADDRESS"
+            and span[2] in {"ADDRESS", "LOCATION", "ZIP_CODE"}
+            and _JOINS.fullmatch(text, out[-1][1], span[0])
+        ):
+            last = out.pop()
+            out.append((last[0], span[1], "ADDRESS", max(last[3], span[3])))
+        else:
+            out.append(span)
+    return out
 
 
 def detect_pii(text: str, entities: Iterable[str] | None = None) -> list[Span]:

@@ -5,7 +5,8 @@ are not regular languages. This module tags them with a linear model over hashed
 features, decoded with BIO constraints (Viterbi), so that nothing heavier than numpy runs
 at inference: no spaCy, torch or scikit-learn import.
 
-* Tokens are ``\\w+`` runs and single punctuation marks.
+* Tokens are ``\\w+`` runs (joined by inner hyphens, and by apostrophes before a capital:
+  "Ji-ho", "O'Brien", but "Amanda" "'" "s") and single punctuation marks.
 * Each token gets :data:`N_TEMPLATES` feature strings (its word, shape, prefixes and
   suffixes, its neighbours, small word lists, which pattern recognizer matched it, line
   position). Each string is hashed with CRC-32 into ``2**HASH_BITS`` buckets.
@@ -20,6 +21,7 @@ feature code here is shared by training and inference, so both see the same feat
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import unicodedata
@@ -58,7 +60,7 @@ ENTITIES = (
 )
 ARTIFACT = "pii_ner.npz"
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:-\w+|['’](?=[^\W\d_])(?![a-z])\w+)*|[^\w\s]")
 
 Token = tuple[int, int, str]
 
@@ -71,6 +73,20 @@ def _words(s: str) -> frozenset[str]:
 # generator): they give the model a hint that a word is a title, a month, a street word...
 _LEXICON: dict[str, frozenset[str]] = {
     "title": _words("mr mrs ms miss mx dr prof sir madam dame lord lady rev hon capt mister"),
+    # head nouns of job titles ("sewer pipe cleaner", "Senior Software Engineer")
+    "job": _words(
+        "engineer manager director officer clerk nurse analyst specialist coordinator "
+        "assistant supervisor technician designer developer consultant accountant counsel "
+        "pharmacist hygienist planner administrator architect scientist attorney lawyer "
+        "paralegal teacher professor lecturer surgeon physician therapist advisor adviser "
+        "representative agent executive secretary receptionist editor buyer auditor "
+        "controller treasurer president founder intern operator mechanic electrician "
+        "programmer strategist recruiter inspector dentist economist actuary underwriter "
+        "pilot paramedic midwife veterinarian librarian translator interpreter cleaner "
+        "worker driver chef cook cashier plumber carpenter farmer surveyor curator producer "
+        "journalist writer photographer tutor chemist biologist geologist counsellor "
+        "counselor therapist optician radiographer psychologist sociologist landscaper"
+    ),
     "month": _words(
         "january february march april may june july august september october november "
         "december jan feb mar apr jun jul aug sep sept oct nov dec"
@@ -89,7 +105,10 @@ _LEXICON: dict[str, frozenset[str]] = {
     "org": _words(
         "inc ltd llc llp corp corporation company co group plc gmbh ag sa sas bv nv oy ab "
         "as spa srl holdings partners associates technologies systems solutions bank "
-        "university institute foundation"
+        "university institute foundation kg kk pty bv sl sarl llc limited industries "
+        "enterprises ventures labs logistics analytics capital pharma pharmaceuticals "
+        "freight software robotics biotech hotels airlines motors realty properties trading "
+        "consulting insurance telecom networks studios media foods textiles payments"
     ),
     "country": _words(
         "afghanistan albania algeria andorra angola argentina armenia australia austria "
@@ -120,7 +139,14 @@ _LEXICON: dict[str, frozenset[str]] = {
         "nigerian kenyan ethiopian mexican brazilian argentinian argentine chilean "
         "colombian peruvian venezuelan cuban canadian australian filipino indonesian "
         "malaysian cambodian jewish muslim christian catholic protestant hindu buddhist "
-        "sikh asian african european latino hispanic"
+        "sikh asian african european latino hispanic ghanaian senegalese ivorian "
+        "cameroonian ugandan tanzanian zimbabwean zambian rwandan somali sudanese libyan "
+        "lebanese syrian jordanian yemeni omani emirati qatari kuwaiti afghan nepalese "
+        "burmese singaporean taiwanese mongolian kazakh uzbek georgian armenian azerbaijani "
+        "moldovan maltese cypriot luxembourgish bolivian ecuadorian paraguayan uruguayan "
+        "panamanian guatemalan honduran salvadoran nicaraguan dominican haitian jamaican "
+        "trinidadian bahamian belizean belizian sri-lankan lankan zealander emirati malagasy "
+        "mauritian namibian botswanan angolan mozambican congolese eritrean malian nigerien"
     ),
 }
 
@@ -178,7 +204,8 @@ def _case(w: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    """``\\w+`` runs and single punctuation marks, with their character offsets."""
+    """``\\w+`` runs (with inner hyphens and apostrophes) and single punctuation marks, with
+    their character offsets."""
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
@@ -187,11 +214,13 @@ def _marks(tokens: Sequence[Token], spans: Sequence[tuple[int, int, str, float]]
     marks = [""] * len(tokens)
     if not spans:
         return marks
-    for i, (s, e, _) in enumerate(tokens):
-        for a, b, ent, _score in spans:
-            if a <= s and e <= b:
+    starts = [t[0] for t in tokens]
+    for a, b, ent, _score in spans:  # the first span that covers a token names it
+        i = bisect.bisect_left(starts, a)
+        while i < len(tokens) and tokens[i][0] < b:
+            if tokens[i][1] <= b and not marks[i]:
                 marks[i] = ent
-                break
+            i += 1
     return marks
 
 
@@ -386,7 +415,7 @@ class Tagger:
         logp = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
         path = self._viterbi(logp)
         probs = np.exp(logp[np.arange(n), path])
-        return self._spans(text, tokens, path, probs)
+        return _nationalities(tokens, self._spans(text, tokens, path, probs))
 
     def _viterbi(self, logp: npt.NDArray[np.float32]) -> list[int]:
         import numpy as np
@@ -419,6 +448,12 @@ class Tagger:
             ent = self._entity_of[lab] if i < len(path) else ""
             if cur and (not ent or self._begins[lab] or ent != self._entity_of[path[cur[0]]]):
                 span = _trim(tokens, cur)
+                if span and self._entity_of[path[cur[0]]] == "PERSON":
+                    span = self._trim_words(tokens, span)
+                if span and any("_" in tokens[k][2] for k in span):
+                    span = []  # an identifier ("employee_id"), not a name
+                if span and self._entity_of[path[cur[0]]] == "ADDRESS":
+                    span = self._address_words(tokens, span)
                 if span:
                     first, last = tokens[span[0]], tokens[span[-1]]
                     score = float(sum(float(probs[k]) for k in span) / len(span))
@@ -429,9 +464,88 @@ class Tagger:
                 cur = []
             if ent:
                 cur.append(i)
-        return out
+        return _lone_numbers(text, out)
+
+    def _address_words(self, tokens: Sequence[Token], span: list[int]) -> list[int]:
+        """An address names a street, a building or a place. With letters, but none of
+        them a street word or a name ("USD 12,000", "contains 163", "62, Polish"), it is
+        not an address (numbers alone are judged by :func:`_lone_numbers`)."""
+        words = [tokens[k][2] for k in span if tokens[k][2][0].isalpha()]
+        if not words:
+            return span
+        for word in words:
+            low = word.lower()
+            if low in _LEXICON["street"]:
+                return span
+            if low in _LEXICON["nationality"] or (word.isupper() and low in _CURRENCIES):
+                continue
+            if "L" not in self.dictionary.kind(word):  # not a common word: a name
+                return span
+        return []
+
+    def _trim_words(self, tokens: Sequence[Token], span: list[int]) -> list[int]:
+        """Drop common words at a name's edges: "Caller R. Brown", "Hi Mateo", a lone "more".
+        A common word is in the word list only in lower case; "Grace" (also a name) stays."""
+
+        def common(k: int) -> bool:
+            word = tokens[k][2]
+            return word.isalpha() and len(word) > 1 and self.dictionary.kind(word) == "L"
+
+        while span and common(span[0]):
+            span = span[1:]
+        while span and common(span[-1]):
+            span = span[:-1]
+        return span
 
 
+_CURRENCIES = _words("usd eur gbp jpy chf cad aud cny inr brl sek nok dkk pln czk huf mxn zar")
+_NRP_BEFORE = _words("am is are was were i'm he's she's being a an as")
+_NRP_AFTER = _words(
+    "national nationals citizen citizens citizenship nationality descent origin heritage "
+    "passport man woman people family community background"
+)
+
+
+def _nationalities(
+    tokens: Sequence[Token], spans: list[tuple[int, int, str, float]]
+) -> list[tuple[int, int, str, float]]:
+    """Add ``NRP`` for a capitalised nationality the model missed when the words around it
+    say it describes a person ("I'm Ghanaian", "a Vietnamese national"), not a thing ("a
+    German restaurant")."""
+    nationality = _LEXICON["nationality"]
+    added = []
+    for i, (s, e, word) in enumerate(tokens):
+        if not word[:1].isupper() or word.lower() not in nationality:
+            continue
+        if any(a < e and s < b for a, b, _, _ in spans):
+            continue
+        before = {t[2].lower() for t in tokens[max(0, i - 2) : i]}
+        after = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+        if before & _NRP_BEFORE or after in _NRP_AFTER:
+            added.append((s, e, "NRP", 0.6))
+    return sorted(spans + added) if added else spans
+
+
+def _lone_numbers(
+    text: str, spans: list[tuple[int, int, str, float]]
+) -> list[tuple[int, int, str, float]]:
+    """Without an address or place next to it, an ``ADDRESS`` span with no letters ("64940",
+    "000") is an order or ticket number, not a house number or postcode: dropped."""
+    out = []
+    for i, (s, e, ent, score) in enumerate(spans):
+        if ent == "ADDRESS" and not any(c.isalpha() for c in text[s:e]):
+            near = [
+                x
+                for x in spans[max(0, i - 1) : i] + spans[i + 1 : i + 2]
+                if x[2] in _PLACES and any(c.isalpha() for c in text[x[0] : x[1]])
+            ]
+            if not any(not text[min(e, x[1]) : max(s, x[0])].strip(" ,>\n") for x in near):
+                continue
+        out.append((s, e, ent, score))
+    return out
+
+
+_PLACES = frozenset({"ADDRESS", "LOCATION"})
 _RETYPED = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "ADDRESS", "NRP"})
 _EDGE_WORDS = frozenset({"and", "or", "the", "of", "at", "in", "to"})
 

@@ -171,20 +171,58 @@ def _words(s: str) -> tuple[str, ...]:
     return tuple(s.split("|"))
 
 
+# a capitalised word of a name ("Müller", "O'Brien", "Ji-ho"), "&" joins two
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
+# legal-form suffixes of companies, written as they are (case-sensitive)
+_LEGAL_FORM = (
+    r"(?:Inc|Ltd|LLC|LLP|L\.L\.C|GmbH|AG|KG|S\.A|SA|S\.p\.A|SpA|S\.r\.l|Srl|SAS|SARL|S\.L|"
+    r"B\.V|N\.V|BV|NV|AB|ASA|A/S|Oy|Pty Ltd|Pty|K\.K|Co|Corp|Corporation|Limited|plc|PLC|"
+    r"Sp\. z o\.o)"
+)
+# words that start a sentence or a greeting, never the first word of a title or company
+_NOT_FIRST = (
+    r"(?!(?:The|A|An|Our|Your|My|His|Her|Their|This|That|Dear|Hi|Hello|Is|Was|Can|Could|"
+    r"Please|Ask|Call|Contact|At|To|From|For|With|And|Or|As|If|When|Who|What)\b)"
+)
+# the head nouns of job titles ("... Engineer", "... Manager"); with no word before them
+# only the unambiguous ones count ("Pharmacist", not "Lead" or "Partner")
+_JOB_HEAD = (
+    r"(?:Engineer|Manager|Director|Officer|Clerk|Nurse|Analyst|Specialist|Coordinator|"
+    r"Assistant|Associate|Supervisor|Technician|Designer|Developer|Consultant|Accountant|"
+    r"Counsel|Pharmacist|Hygienist|Planner|Lead|Partner|Administrator|Architect|Scientist|"
+    r"Attorney|Lawyer|Paralegal|Teacher|Professor|Lecturer|Surgeon|Physician|Therapist|"
+    r"Advisor|Adviser|Representative|Agent|Executive|Secretary|Receptionist|Editor|Buyer|"
+    r"Auditor|Controller|Treasurer|President|Chair|Founder|Intern|Operator|Mechanic|"
+    r"Electrician|Programmer|Strategist|Recruiter|Inspector|Dentist|Economist|Actuary|"
+    r"Underwriter|Pilot|Paramedic|Midwife|Veterinarian|Librarian|Translator|Interpreter)"
+)
+_JOB_ALONE = (
+    r"(?:Pharmacist|Paralegal|Accountant|Attorney|Lawyer|Surgeon|Physician|Nurse|Engineer|"
+    r"Architect|Receptionist|Librarian|Electrician|Mechanic|Programmer|Recruiter|Auditor|"
+    r"Treasurer|Hygienist|Therapist|Dentist|Economist|Actuary|Underwriter|Paramedic|Midwife|"
+    r"Veterinarian|Translator|Interpreter)"
+)
 _SEP = r"[ \-.]?"
 # an optional extension, then no word character and no "-digit" (a longer number) after
 _EXT = r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?!\w|-\d)"
 RECOGNIZERS: tuple[PatternRecognizer, ...] = (
     PatternRecognizer(
         "CREDIT_CARD",
-        ((r"(?<![\w-])(?:\d" + _SEP + r"){11,18}\d(?![\w-])", 1.0),),
+        (
+            # unbroken, in groups of four (the last 1-7), or 4-6-5 (American Express);
+            # not after "+" (a phone number: "+91 98851 33851")
+            (r"(?<![\w+-])\d{12,19}(?![\w-])", 1.0),
+            (r"(?<![\w+-])\d{4}([ \-.])\d{4}\1\d{4}(?:\1\d{1,7})?(?![\w-])", 1.0),
+            (r"(?<![\w+-])\d{4}([ \-])\d{6}\1\d{4,5}(?![\w-])", 1.0),
+        ),
         validate=luhn_ok,
     ),
     PatternRecognizer(
         "IBAN_CODE",
         (
             (r"\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b", 1.0),
-            (r"\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?\b", 1.0),
+            # the short last group in capitals or digits only: "... 5923 to" is not a group
+            (r"\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: (?-i:[A-Z0-9]{1,3}))?\b", 1.0),
         ),
         validate=iban_ok,
         flags=re.IGNORECASE,
@@ -243,6 +281,8 @@ RECOGNIZERS: tuple[PatternRecognizer, ...] = (
             # (area) 123-4567, and national numbers in three or more groups
             (r"(?<![\w(])\(\d{1,5}\)[ .\-]?\d{2,5}(?:[ .\-]\d{2,5}){0,3}" + _EXT, 0.6),
             (r"(?<![\w\-./])\d{2,5}(?:[ .\-]\d{2,5}){2,4}" + _EXT, 0.5),
+            # a national number with its trunk 0 in two groups: "07700 900123"
+            (r"(?<![\w\-./+])0\d{2,4}[ \-]\d{6,8}" + _EXT, 0.5),
             # two groups, or no separator: only with a context word
             (r"(?<![\w\-./])\d{2,5}[ .\-]\d{4,8}" + _EXT, 0.25),
             (r"(?<![\w\-./+])\d{9,11}" + _EXT, 0.25),
@@ -293,6 +333,45 @@ RECOGNIZERS: tuple[PatternRecognizer, ...] = (
         flags=re.IGNORECASE,
     ),
     PatternRecognizer(
+        "TITLE",
+        (
+            # job titles: capitalised words ending in a head noun ("Senior Software
+            # Engineer", "HR Business Partner"), "Head of Procurement", "VP of Sales"
+            (r"\b" + _NOT_FIRST + r"(?:" + _CAP + r" ){1,3}" + _JOB_HEAD + r"\b", 0.7),
+            (
+                r"\b(?:Head|VP|Vice President|Director|Chief|Manager|Minister|Secretary)"
+                r" of (?:the )?(?:" + _CAP + r")(?: (?:and |& )?" + _CAP + r"){0,2}\b",
+                0.7,
+            ),
+            # one unambiguous word, inside a sentence or a field: "the Pharmacist at"
+            (r"(?:(?<=[a-z,;:(] )|(?<=[\t\n|(]))" + _JOB_ALONE + r"\b", 0.6),
+            (r"\b(?:CEO|CFO|CTO|COO|CIO|CISO|CMO|CHRO)\b", 0.7),
+        ),
+    ),
+    PatternRecognizer(
+        "ORGANIZATION",
+        (
+            # capitalised words, then a legal form: "Tanaka Shoji K.K.", "Müller & Söhne KG"
+            (
+                r"\b"
+                + _NOT_FIRST
+                + _CAP
+                + r"(?:,? (?:& )?"
+                + _CAP
+                + r"){0,3},? "
+                + _LEGAL_FORM
+                + r"(?:\.(?=\W|$)|(?!\w))",
+                0.8,
+            ),
+            # "University of Eastbrook", "Bank of Montreal"
+            (
+                r"\b(?:University|Bank|College|Institute|Museum|Hospital|Ministry|Academy|"
+                r"School|Church) of (?:the )?" + _CAP + r"(?: " + _CAP + r"){0,2}",
+                0.75,
+            ),
+        ),
+    ),
+    PatternRecognizer(
         "AGE",
         (
             # the number only: "a 65-year-old", "79 years old", "31 y/o"
@@ -321,8 +400,8 @@ RECOGNIZERS: tuple[PatternRecognizer, ...] = (
         (
             # ISO date with optional time
             (r"\b(?:19|20)\d{2}-[01]\d-[0-3]\d(?:[ T][0-2]\d:[0-5]\d(?::[0-5]\d)?)?\b", 0.9),
-            # numeric dates d/m/y, m/d/y
-            (r"\b[0-3]?\d[/.][0-3]?\d[/.](?:19|20)?\d{2}\b", 0.7),
+            # numeric dates d/m/y, m/d/y (not the start of an IP address: "10.28.66.143")
+            (r"(?<![\d.])[0-3]?\d[/.][0-3]?\d[/.](?:19|20)?\d{2}\b(?!\.\d)", 0.7),
             # 12 March 2021, March 12, 2021, March 2021
             (
                 r"\b(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:Jan(?:uary)?|Feb(?:ruary)?|"
