@@ -170,6 +170,13 @@ class GroundingConfig(_Strict):
         None, ge=0.0, le=0.99, description="block answers whose relevance score is below"
     )
     judge_model: str | None = Field(None, description="optional model that judges support")
+    scorer: Literal["lexical", "aligned"] = Field(
+        "lexical",
+        description="lexical: terms of each claim looked up in the sources (no model); "
+        "aligned: each claim aligned to its best source window with MiniLM and scored by "
+        "a small trained model (tolerates paraphrase in summaries and dialogue answers; "
+        "threshold 0.46, see guardrails/models/grounding_align.md)",
+    )
     without_sources: Literal["block", "allow"] = Field(
         "block",
         description="an answer with no source to check it against (nothing retrieved, or "

@@ -3,6 +3,8 @@ embedder (no shared data, no model other than MiniLM)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 
 import pytest
@@ -10,8 +12,9 @@ import pytest
 from genaiops.config import ModelConfigBase
 from genaiops.config_guardrails import GroundingConfig
 from genaiops.guardrails.base import Finding
-from genaiops.guardrails.claims import split_claims, split_sentences, terms
+from genaiops.guardrails.claims import opposite_stems, split_claims, split_sentences, terms
 from genaiops.guardrails.grounding import GroundingCheck
+from genaiops.guardrails.grounding_align import ARTIFACT, FEATURES, WEIGHTS_SHA256, load_model
 from genaiops.knowledge.embedders import MiniLMEmbedder
 from genaiops.models.base import (
     ChatOptions,
@@ -277,3 +280,109 @@ def test_claims_and_sentences_split() -> None:
         "Dr. Smith left.",
     ]
     assert sentences[1].passage == 1  # glued text starts a new paragraph
+
+
+# -- the aligned scorer (paraphrase-tolerant), on a source written for these tests ----------
+
+HARBOR = [
+    "Harbor Freight Lines moves refrigerated cargo between Rotterdam and Oslo. The company "
+    "operates eleven ships and employs about 640 people. Its newest vessel, the Nordlys, "
+    "entered service in 2021 and cut fuel use by 18 percent compared with the older ships. "
+    "Bookings can be changed free of charge until 48 hours before departure."
+]
+ALIGNED_T = 0.46  # the threshold chosen on val (models/grounding_align_metrics.json)
+
+
+@pytest.fixture(scope="module")
+def aligned(embedder: MiniLMEmbedder) -> GroundingCheck:
+    return GroundingCheck(
+        GroundingConfig(grounding_threshold=ALIGNED_T, scorer="aligned"), embedder
+    )
+
+
+def test_aligned_weights_match_their_sha256_and_threshold() -> None:
+    digest = hashlib.sha256(ARTIFACT.read_bytes()).hexdigest()
+    assert digest == WEIGHTS_SHA256
+    metrics = json.loads((ARTIFACT.parent / "grounding_align_metrics.json").read_text())
+    assert metrics["sha256"] == WEIGHTS_SHA256 and metrics["threshold"] == ALIGNED_T
+    assert load_model().names == FEATURES
+
+
+def test_aligned_golden_scores() -> None:
+    """Ties the shipped weights to the featurizer's order: a well-covered claim scores
+    high; the same claim with the opposite-word feature set scores low."""
+    model = load_model()
+    covered = [0.9, 0.9, 0.9, 0.8, 0.8, 0.9, 0, 0, 0.1, 0, 0, 0, 0, 2.5, 0, 0, 0, 0]
+    assert len(covered) == len(FEATURES)
+    assert model.predict(covered) == pytest.approx(0.8455, abs=1e-3)
+    flipped = [*covered[:12], 1.0, *covered[13:]]
+    assert model.predict(flipped) == pytest.approx(0.0108, abs=1e-3)
+
+
+def test_aligned_golden_score_with_minilm(aligned: GroundingCheck) -> None:
+    report = aligned.analyze(
+        "Harbor Freight Lines runs refrigerated shipping from Rotterdam to Oslo with a fleet "
+        "of 11 vessels.",
+        HARBOR,
+        relevance=False,
+    )
+    assert [c.aligned for c in report.claims] == [pytest.approx(0.478, abs=0.01)]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Sure! Their latest ship, the Nordlys, started operating in 2021 and uses 18% less "
+        "fuel than the older vessels. Hope that helps!",
+    ],
+)
+def test_aligned_passes_faithful_paraphrases_the_lexical_scorer_blocks(
+    aligned: GroundingCheck, check: GroundingCheck, answer: str
+) -> None:
+    assert aligned.check(answer, "output", HARBOR) == []
+    assert check.scores(answer, HARBOR)["grounding"] < DEFAULT  # lexical, 0.85: blocked
+    # lighter paraphrases pass both
+    for light in (
+        "The company operates 11 ships and employs around 640 staff.",
+        "Bookings may be changed without charge until 48 hours prior to departure.",
+    ):
+        assert aligned.check(light, "output", HARBOR) == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "why"),
+    [
+        ("Harbor Freight Lines sails from Rotterdam to Oslo with a fleet of 12 vessels.", "12"),
+        ("Bookings can not be changed free of charge until 48 hours before departure.", ""),
+        ("The Nordlys entered service in 2021 and also carries passengers to Bergen.", "Bergen"),
+        ("The company operates eleven ships and was founded by Erik Vang.", "Erik"),
+    ],
+)
+def test_aligned_blocks_unsupported_edits(aligned: GroundingCheck, answer: str, why: str) -> None:
+    findings = aligned.check(answer, "output", HARBOR)
+    assert names(findings) == {"grounding"}
+    assert why in findings[0].explanation
+    weak = aligned.analyze(answer, HARBOR, relevance=False).weakest
+    assert weak is not None and weak.aligned is not None and weak.evidence
+
+
+def test_aligned_keeps_the_premise_and_contradiction_rules(aligned: GroundingCheck) -> None:
+    q = "Does the Trailhawk 2 cost $3,100?"
+    assert aligned.scores("Yes, the Trailhawk 2 costs $3,100.", SOURCES, q)["grounding"] < 0.3
+    sources = ["We ship to the United States, Canada and Japan. We do not ship to Mexico."]
+    assert aligned.scores("No, we do not ship to Japan.", sources)["grounding"] < ALIGNED_T
+    assert aligned.scores("We ship to Japan.", sources)["grounding"] >= ALIGNED_T
+
+
+def test_dialogue_framing_is_no_claim(check: GroundingCheck) -> None:
+    answer = "Happy to help! The Trailhawk 2 costs $2,899. Let me know if you want more detail."
+    assert [c.text for c in split_claims(answer)] == ["The Trailhawk 2 costs $2,899."]
+    assert check.scores(answer, SOURCES)["grounding"] == 1.0
+    # a number inside the framing is still a claim
+    assert check.scores("Good question, it is $2,499.", SOURCES)["grounding"] < 0.3
+
+
+def test_opposite_stems() -> None:
+    assert {"decreas", "reduc"} <= opposite_stems("increased")
+    assert opposite_stems("fell") == {"rose"}
+    assert opposite_stems("bicycle") == set()

@@ -36,6 +36,8 @@ __all__ = [
     "Term",
     "TermKind",
     "fold",
+    "has_stem",
+    "opposite_stems",
     "split_claims",
     "split_sentences",
     "terms",
@@ -345,6 +347,61 @@ _SOURCE_WORDS = re.compile(
 )
 
 
+#: word stems and their opposites: a claim that says one where its evidence says the other
+#: contradicts it ("rose" against "fell", "before" against "after"); a stem matches a word
+#: it begins (``increas`` matches increased, increases, increasing)
+_OPPOSITE_PAIRS = """increas/decreas increas/reduc increas/lower rise/fall rose/fell rising/falling
+grow/shrink higher/lower high/low more/less more/fewer most/least larger/smaller large/small
+big/small bigger/smaller greater/lesser long/short longer/shorter before/after earlier/later
+early/late first/last start/end begin/end open/clos win/los won/lost gain/los accept/reject
+includ/exclud allow/forbid allow/prohibit permit/prohibit maximum/minimum above/below
+over/under up/down upregulat/downregulat activat/inhibit activat/suppress promot/inhibit
+promot/suppress enhanc/reduc enhanc/impair improv/worsen improv/impair strong/weak
+stronger/weaker positive/negative present/absent presence/absence success/failure
+successful/unsuccessful same/different similar/different common/rare frequent/rare
+always/never required/optional mandatory/optional free/paid full/partial young/old
+younger/older major/minor north/south east/west internal/external input/output male/female
+maternal/paternal entered/left enter/leave support/oppos agree/disagree true/false
+correct/incorrect safe/unsafe legal/illegal possible/impossible effective/ineffective
+sufficient/insufficient significant/insignificant necessary/unnecessary
+likely/unlikely visible/invisible known/unknown cheap/expensive fast/slow faster/slower
+heavy/light hot/cold warm/cool wet/dry rich/poor upper/lower inside/outside
+with/without add/remov addition/removal export/import buy/sell bought/sold""".split()
+_OPPOSITES: dict[str, set[str]] = {}
+for _pair in _OPPOSITE_PAIRS:
+    _a, _b = _pair.split("/")
+    _OPPOSITES.setdefault(_a, set()).add(_b)
+    _OPPOSITES.setdefault(_b, set()).add(_a)
+
+
+def _stems_of(key: str) -> list[str]:
+    return [stem for stem in _OPPOSITES if key == stem or (len(stem) >= 5 and key.startswith(stem))]
+
+
+def opposite_stems(key: str) -> set[str]:
+    """The stems of the opposites of a word key (``increased`` -> ``{"decreas", "reduc",
+    "lower"}``); empty for a word without a listed opposite."""
+    return {o for stem in _stems_of(key) for o in _OPPOSITES[stem]}
+
+
+def has_stem(keys: Iterable[str], stem: str) -> bool:
+    """Whether any key is the stem or (for a stem of 5+ letters) begins with it."""
+    return any(k == stem or (len(stem) >= 5 and k.startswith(stem)) for k in keys)
+
+
+#: conversational framing of a dialogue answer: it claims nothing about the world
+_PLEASANTRY = re.compile(
+    r"\b(?:good|great|excellent|nice|interesting) question\b"
+    r"|\b(?:i'?m |i am |i'd be |always )?(?:happy|glad|pleased) to (?:help|assist|explain)\b"
+    r"|\blet me know if\b[^.!?]*|\bfeel free to (?:ask|reach out)\b[^.!?]*"
+    r"|\bhope (?:this|that|it) helps\b|\bany (?:other|more|further) questions\b"
+    r"|\bhere(?:'s| is) (?:a |the )?(?:quick |short |brief )?(?:summary|overview|rundown)\b"
+    r"|\bin short\b|\bin a nutshell\b|\bfrom what i can (?:see|tell)\b"
+    r"|\bthanks? (?:you )?for (?:asking|your question)\b",
+    re.IGNORECASE,
+)
+
+
 def _about_sources(sentence: str) -> bool:
     """A negated statement about the sources or the answerer ("The text does not say
     ...", "There is no information about ...", "I don't know")."""
@@ -357,7 +414,9 @@ def split_claims(answer: str) -> list[Claim]:
 
     Questions and negated statements about the sources ("The context does not mention
     the price.") assert nothing about the world and are skipped, and so are claims with no
-    content term besides a negation (``The answer is below.``, ``I don't know.``).
+    content term besides a negation (``The answer is below.``, ``I don't know.``). The
+    words of conversational framing ("Good question.", "Happy to help.", "Let me know if
+    you want more detail.") are no content terms; a number or name inside it still is.
     """
     found = terms(answer)
     claims: list[Claim] = []
@@ -366,9 +425,17 @@ def split_claims(answer: str) -> list[Claim]:
             continue  # a question asserts nothing
         if _about_sources(answer[a:b]):
             continue  # "The context does not mention the price.": nothing about the world
+        chat = [(a + m.start(), a + m.end()) for m in _PLEASANTRY.finditer(answer[a:b])]
         for ca, cb in _spans(answer[a:b], _CLAUSE):
             lo, hi = a + ca, a + cb
-            inside = tuple(t for t in found if lo <= t.start and t.end <= hi)
+            inside = tuple(
+                t
+                for t in found
+                if lo <= t.start
+                and t.end <= hi
+                # the words of "Happy to help." / "Let me know if ..." are no claim
+                and not (t.kind == "word" and any(x <= t.start and t.end <= y for x, y in chat))
+            )
             if any(t.kind != "negation" for t in inside):  # "I don't know.": nothing
                 claims.append(Claim(answer[lo:hi], lo, hi, inside))
     return claims

@@ -26,6 +26,15 @@ Grounding
     answer's grounding score is its weakest claim's support; an answer that claims nothing
     ("I don't know.", "The context does not say.") scores 1.0.
 
+Aligned scorer (``scorer: aligned``, opt-in)
+    Faithful paraphrases (synonyms, merged sentences, "they"/"the company") lose lexical
+    support. With ``scorer: aligned`` each claim is aligned to its best source sentence
+    or pair of adjacent sentences by MiniLM cosine, and a small logistic regression
+    (:mod:`genaiops.guardrails.grounding_align`, trained on a paraphrase set built by
+    construction) turns the lexical support, the cosines and agreement features
+    (numbers, names, negation, opposites in the aligned window) into P(supported); the
+    number and name caps still apply. Card: ``guardrails/models/grounding_align.md``.
+
 Relevance
     MiniLM cosine between the question and the answer, or between the question and the
     source sentences the answer rests on, whichever is higher (a short answer such as
@@ -48,14 +57,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from genaiops.config_guardrails import GroundingConfig
 from genaiops.guardrails.base import Check, CheckResult, CheckServices, Direction, Finding
-from genaiops.guardrails.claims import Claim, Sentence, Term, split_claims, split_sentences, terms
+from genaiops.guardrails.claims import (
+    Claim,
+    Sentence,
+    Term,
+    fold,
+    has_stem,
+    opposite_stems,
+    split_claims,
+    split_sentences,
+    terms,
+)
+from genaiops.guardrails.grounding_align import align, features, load_model, pair_vectors
 
 if TYPE_CHECKING:
     from genaiops.knowledge.embedders import Embedder
@@ -116,6 +136,7 @@ class ClaimSupport:
     terms: tuple[tuple[str, str, str], ...]  # (term, kind, "source" | "question" | "none")
     evidence: str  # the source sentence that supports it best ("" if none)
     evidence_source: int | None  # index of that source
+    aligned: float | None = None  # the aligned scorer's P(supported); None when not used
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -154,6 +175,7 @@ class _Index:
     """The term keys of some text, for lookup."""
 
     def __init__(self, found: Sequence[Term], prefix: int) -> None:
+        self.terms = list(found)
         self.keys = {t.key for t in found}
         self.prefixes = {t.key[:prefix] for t in found if t.kind in ("word", "name")}
         self.prefix = prefix
@@ -257,7 +279,10 @@ class GroundingCheck(Check):
         return cls(config, services.embedder, services.judge)
 
     def warm_up(self) -> None:
-        if self.config.relevance_threshold is not None:
+        aligned = self.config.scorer == "aligned" and self.config.grounding_threshold is not None
+        if aligned:
+            load_model()
+        if self.config.relevance_threshold is not None or aligned:
             self._get_embedder().warm_up()
 
     def _get_embedder(self) -> Embedder:
@@ -304,6 +329,13 @@ class GroundingCheck(Check):
             self._claim_support(c, sentences, windows, source_index, query_index, vectors)
             for c in claims
         ]
+        if grounding and self.config.scorer == "aligned" and results and sentences:
+            model = load_model()
+            feats = self.align_features(claims, results, sentences, sent_terms, windows)
+            results = [
+                self._aligned(cs, model.predict(values), sentences[best])
+                for cs, (values, best) in zip(results, feats, strict=True)
+            ]
         rel: float | None = None
         if want_rel:
             assert query is not None
@@ -329,6 +361,95 @@ class GroundingCheck(Check):
             heuristic_grounding=None if heuristic is None else round(heuristic, 4),
             judge_rating=judge_rating,
             judge_note=note,
+        )
+
+    def align_features(
+        self,
+        claims: Sequence[Claim],
+        results: Sequence[ClaimSupport],
+        sentences: Sequence[Sentence],
+        sent_terms: Sequence[Sequence[Term]],
+        windows: Sequence[_Index],
+    ) -> list[tuple[tuple[float, ...], int]]:
+        """The aligned scorer's features of each claim, with the index of the sentence it
+        aligns with (embeds the claims and the source sentences)."""
+        vectors: dict[str, Vector] = {}
+        self._embed(vectors, [s.text for s in sentences] + [c.text for c in claims])
+        sent_vecs = np.stack([vectors[s.text] for s in sentences]).astype(np.float32)
+        pair_vecs, firsts = pair_vectors(sent_vecs, [s.source for s in sentences])
+        sent_words = [set(re.findall(r"[^\W\d_]+", fold(s.text))) for s in sentences]
+        out: list[tuple[tuple[float, ...], int]] = []
+        for claim, cs in zip(claims, results, strict=True):
+            al = align(vectors[claim.text], sent_vecs, pair_vecs, firsts)
+            # the aligned window: the best sentence (or pair) with its neighbours and its
+            # passage window
+            lo = al.best if al.pair_first is None else al.pair_first
+            hi = al.best if al.pair_first is None else al.pair_first + 1
+            near = [
+                j
+                for j in range(max(0, lo - 1), min(len(sentences), hi + 2))
+                if sentences[j].source == sentences[al.best].source
+            ]
+            core = range(lo, hi + 1)
+            window = _Index(
+                [t for j in near for t in sent_terms[j]]
+                + [t for j in range(lo, hi + 1) for t in windows[j].terms],
+                self.params.prefix,
+            )
+            weights = [self._weight(t) for t in claim.terms]
+            total = sum(weights) or 1.0
+            cover = sum(w for t, w in zip(claim.terms, weights, strict=True) if window.has(t))
+            words = [d for d in cs.terms if d[1] == "word"]
+            in_sources = {d[0] for d in cs.terms if d[2] == "source"}
+            claim_words = set(re.findall(r"[^\W\d_]+", fold(claim.text)))
+            core_words = set().union(*(sent_words[j] for j in core))
+            core_neg = any(t.kind == "negation" for j in core for t in sent_terms[j])
+            opposite = any(
+                has_stem(core_words, o) and not has_stem(claim_words, o)
+                for w in claim_words - core_words
+                for o in opposite_stems(w)
+            )
+            values = features(
+                heuristic=cs.support,
+                lexical=cs.lexical,
+                together=cs.together,
+                alignment=al,
+                aligned_cover=cover / total,
+                missing_number=bool(cs.unsupported_numbers),
+                missing_name=bool(cs.unsupported_names),
+                missing_word_share=(
+                    sum(d[2] != "source" for d in words) / len(words) if words else 0.0
+                ),
+                negation_mismatch=any(t.kind == "negation" for t in claim.terms) != core_neg,
+                number_off_window=any(
+                    t.kind == "number" and t.surface in in_sources and not window.has(t)
+                    for t in claim.terms
+                ),
+                name_off_window=any(
+                    t.kind == "name" and t.surface in in_sources and not window.has(t)
+                    for t in claim.terms
+                ),
+                opposite=opposite,
+                n_terms=len(claim.terms),
+            )
+            out.append((values, al.best))
+        return out
+
+    def _aligned(self, cs: ClaimSupport, p_supported: float, aligned: Sentence) -> ClaimSupport:
+        """The claim's support from the aligned scorer, under the lexical caps: an
+        invented number or name is never a paraphrase."""
+        p = self.params
+        support = p_supported
+        if cs.unsupported_numbers:
+            support = min(support, p.number_cap)
+        if cs.unsupported_names:
+            support = min(support, p.name_cap)
+        return replace(
+            cs,
+            support=round(support, 4),
+            aligned=round(p_supported, 4),
+            evidence=cs.evidence or aligned.text,
+            evidence_source=cs.evidence_source if cs.evidence else aligned.source,
         )
 
     def _embed(self, vectors: dict[str, Vector], texts: Sequence[str]) -> None:
