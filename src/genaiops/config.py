@@ -105,9 +105,10 @@ class LlamaCppModelConfig(ModelConfigBase):
         "'Question/Answer' prompt, for base models that have no chat template",
     )
     # the base's capabilities plus "completion" (mypy: a subclass may not widen a field)
-    capabilities: list[
-        Literal["chat", "completion", "stream", "json", "lora", "embeddings"]
-    ] = ["chat", "stream"]  # type: ignore[assignment]
+    capabilities: list[Literal["chat", "completion", "stream", "json", "lora", "embeddings"]] = [
+        "chat",
+        "stream",
+    ]  # type: ignore[assignment]
     n_ctx: int = Field(4096, ge=256, description="context window in tokens")
     n_threads: int | Literal["auto"] = Field(
         "auto",
@@ -117,6 +118,12 @@ class LlamaCppModelConfig(ModelConfigBase):
     n_parallel: int = Field(1, ge=1, le=64, description="slots decoded together")
     n_batch: int = Field(512, ge=32)
     seed: int = 42
+    adapter: str | None = Field(
+        None,
+        description="a GGUF LoRA adapter (relative to the project folder) llama.cpp applies "
+        "on the base, as 'genaiops tune create' writes it",
+    )
+    adapter_scale: float = Field(1.0, ge=0.0, le=4.0, description="the adapter's weight")
 
     @model_validator(mode="before")
     @classmethod
@@ -251,11 +258,13 @@ class AccessConfig(_Strict):
 class RetrievalConfig(_Strict):
     """How chunks are found. ``hybrid`` fuses the dense and keyword arms by reciprocal
     rank fusion; its ``rrf_k`` of 10 was chosen on SciFact's train queries, and on the
-    test queries it scored nDCG@10 0.713 against 0.672 dense and 0.623 keyword
-    (``benchmarks/a1_scifact.py``). ``dense`` stays the default: on the example handbook,
-    hybrid pushed the chunk that holds the Trailhawk 2's price out of the top 3 (the
-    keyword arm favours chunks that repeat the product's name), so the quickstart's
-    answers lost it."""
+    test queries it scored nDCG@10 0.720 against 0.672 dense and 0.644 keyword
+    (``benchmarks/a1_scifact.py``; the keyword arm indexes each chunk's heading with its
+    text since migration 0015). ``dense`` stays the default: on the example handbook both
+    modes put the answer in the top 3 for the same 29 of 36 questions, but hybrid fills
+    ranks 2 and 3 with chunks that are middling in both arms (for "In what year was
+    Fenwick Cycles founded?" a service handbook's page of kilometres and weeks instead of
+    the company's other pages), and the smallest local models then answer from them."""
 
     mode: Literal["dense", "keyword", "hybrid"] = "dense"
     candidates: int = Field(50, ge=1, le=1000, description="per arm, before fusion")

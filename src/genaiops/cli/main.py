@@ -30,6 +30,7 @@ from genaiops.cli.kb_report import register as register_kb_report
 from genaiops.cli.keys_cmd import keys_app
 from genaiops.cli.runtime_cmd import runtime_app
 from genaiops.cli.serve_cmd import serve_command
+from genaiops.cli.tune_cmd import tune_app
 from genaiops.cli.value_cmd import feedback_command, value_app
 from genaiops.config import PROJECT_FILE
 from genaiops.errors import CancelledError, GenAIOpsError, StorageError
@@ -64,6 +65,7 @@ app.add_typer(value_app, name="value")
 app.command("feedback")(feedback_command)
 app.command("serve")(serve_command)
 app.add_typer(keys_app, name="keys")
+app.add_typer(tune_app, name="tune")
 
 console = Console()
 err_console = Console(stderr=True)

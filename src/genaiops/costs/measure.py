@@ -17,13 +17,20 @@ import sqlalchemy as sa
 
 from genaiops.costs.pricing import Price
 from genaiops.costs.tco import CandidateInputs
-from genaiops.storage.schema import asks, chunks, documents
+from genaiops.storage.schema import asks, chunks, documents, usage_ledger
 
 if TYPE_CHECKING:
     from genaiops.config import ProjectConfig
     from genaiops.storage import Database
 
-__all__ = ["GUARD_STAGES", "MINILM_DIMENSIONS", "candidate_inputs", "guard_ms", "kb_size"]
+__all__ = [
+    "GUARD_STAGES",
+    "MINILM_DIMENSIONS",
+    "candidate_inputs",
+    "fine_tuning_usd",
+    "guard_ms",
+    "kb_size",
+]
 
 GUARD_STAGES = ("guard_input", "guard_documents", "guard_output", "stream_checks")
 MINILM_DIMENSIONS = 384
@@ -61,6 +68,18 @@ def kb_size(db: Database, kb: str, dimensions: int = MINILM_DIMENSIONS) -> tuple
     return int(docs), float(text) + int(n) * dimensions * 4
 
 
+def fine_tuning_usd(db: Database) -> dict[str, float]:
+    """The measured cost of training each tuned model: the ledger's ``customization``
+    rows (``genaiops tune create``: wall time x instance price), by model."""
+    query = (
+        sa.select(usage_ledger.c.model, sa.func.sum(usage_ledger.c.cost_usd))
+        .where(usage_ledger.c.purpose == "customization")
+        .group_by(usage_ledger.c.model)
+    )
+    with db.engine.connect() as conn:
+        return {str(m): float(v or 0.0) for m, v in conn.execute(query)}
+
+
 def candidate_inputs(
     summary: Mapping[str, Any],
     project: ProjectConfig,
@@ -73,6 +92,7 @@ def candidate_inputs(
     guardrail time and storage are 0 (unmeasured)."""
     run_id = str(summary.get("run", ""))
     guards = guard_ms(db, run_id) if db is not None and run_id else {}
+    tuned = fine_tuning_usd(db) if db is not None else {}
     specs: Mapping[str, Any] = summary.get("candidates_spec", {})
     models = project.all_models()
     sizes: dict[str, tuple[int, float]] = {}
@@ -103,6 +123,7 @@ def candidate_inputs(
                 seconds_per_document=SECONDS_PER_DOCUMENT,
                 asks_per_eval_run=int(summary.get("items", 0)) * int(summary.get("repeats", 1)),
                 source=f"evaluation run {run_id}",
+                fine_tuning_usd=tuned.get(str(model), 0.0),
             )
         )
     return out

@@ -9,7 +9,9 @@ category            how a month is priced
 data_preparation    one-off hours x rate in the first month, then recurring hours x rate
 ingestion           documents (re)ingested x measured seconds per document x instance price
 vector_storage      stored chunks x (embedding + text bytes) x overhead x price per GB-month
-customization       fine-tuning hours x instance price, once and at each retraining
+customization       fine-tuning hours x instance price, once and at each retraining; a
+                    tuned candidate adds its model's measured training (the ledger's
+                    ``customization`` rows: wall time x instance price)
 testing             evaluation runs x asks per run x the candidate's measured cost per ask
 guardrails          asks x measured guardrail milliseconds per ask x instance price
 inference           API: asks x (prompt x input + completion x output prices); self-hosted:
@@ -153,6 +155,7 @@ class CandidateInputs:
     seconds_per_document: float = 0.0
     asks_per_eval_run: int = 0
     source: str = ""  # where the figures come from
+    fine_tuning_usd: float = 0.0  # its model's measured training (ledger: customization)
 
     @property
     def self_hosted(self) -> bool:
@@ -236,7 +239,8 @@ def project(s: Scenario, c: CandidateInputs) -> Projection:
         retrain = m == 0 or (
             cz.retrain_every_months is not None and m % cz.retrain_every_months == 0
         )
-        out["customization"][m] = cz.fine_tuning_hours * cz.instance_per_hour * retrain
+        training = cz.fine_tuning_hours * cz.instance_per_hour + c.fine_tuning_usd
+        out["customization"][m] = training * retrain
         testing_asks = (
             t.eval_runs_per_month * run_asks + t.red_team_runs_per_month * t.red_team_asks
         )

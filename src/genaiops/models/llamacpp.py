@@ -138,6 +138,17 @@ class LlamaCppProvider(ModelProvider):
             params.warmup = False
             params.verbosity = -1
             params.n_gpu_layers = 0
+            if cfg.adapter:  # a LoRA adapter of `genaiops tune create`, applied on the base
+                try:
+                    lora = resolve_model_path(cfg.adapter, self.base_dir)
+                except ModelUnavailableError as exc:
+                    raise ModelUnavailableError(
+                        f"{self.name}: adapter: {exc}; run 'genaiops tune create' again or "
+                        "fix the model's 'adapter' in the project file"
+                    ) from None
+                params.lora_adapters = [
+                    xllamacpp.CommonAdapterLoraInfo(str(lora), cfg.adapter_scale)
+                ]
             try:
                 self._server = xllamacpp.Server(params)
             except Exception as exc:  # the binding raises RuntimeError/ValueError variants
