@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from conftest import EXAMPLE
 from genaiops.cli.main import app as cli
 from genaiops.config import get_settings, parse_project
-from genaiops.errors import InputError
+from genaiops.errors import InputError, NotFoundError
 from genaiops.evaluation.runner import EvalRunner, Progress
 from genaiops.evaluation.store import EvalStore
 from genaiops.evaluation.suite import SuiteConfig, load_suite, resolve_candidates
@@ -253,6 +253,20 @@ def test_suite_candidates_and_errors(tmp_path: Path) -> None:
     dupes = {"name": "x", "dataset": "d", "metrics": ["contains", "contains"]}
     with pytest.raises(ValueError, match="named twice"):
         SuiteConfig.model_validate(dupes)
+
+
+def test_the_suite_sets_every_variants_guardrail() -> None:
+    project = parse_project(project_data("x"))
+    assert project.apps["assistant"].guardrail == "company-default"
+    base = {"name": "g", "dataset": "d.jsonl", "matrix": {"strategies": ["none", "rag@3"]}}
+    kept = resolve_candidates(project, SuiteConfig.model_validate(base))
+    assert {c.config.guardrail for c in kept} == {"company-default"}  # the app's
+    off = resolve_candidates(project, SuiteConfig.model_validate({**base, "guardrail": "none"}))
+    assert [c.config.guardrail for c in off] == [None, None]
+    assert off[1].config.knowledge_base == "handbook" and off[1].config.top_k == 3
+    bad = SuiteConfig.model_validate({**base, "guardrail": "strict-ish"})
+    with pytest.raises(NotFoundError, match=r"unknown policy 'strict-ish'; valid: none, "):
+        resolve_candidates(project, bad)
 
 
 def test_the_cli_runs_reports_and_lists(

@@ -14,6 +14,7 @@
     candidates:                        # and/or candidates named one by one
       - app: assistant                 # an app as declared in the project
       - {name: big, model: gpt-4o-mini, strategy: rag@4, max_tokens: 128}
+    guardrail: none                    # optional: every variant's policy instead of the app's
     metrics: [contains, token_f1, grounding, {kind: semantic_similarity, against: sources}]
     judge: {model: local-small, rubric: "..."}  # adds the `judge` metric
     repeats: 1
@@ -203,6 +204,11 @@ class SuiteConfig(_Strict):
     name: str = Field(min_length=1)
     dataset: str
     app: str | None = None
+    guardrail: str | None = Field(
+        None,
+        description="every variant's guardrail policy instead of the base app's; 'none' for "
+        "no guardrail (e.g. to compare models without retrieval, which grounding blocks)",
+    )
     matrix: MatrixSpec | None = None
     candidates: list[CandidateSpec] = Field(default_factory=list)
     prompts: dict[str, PromptConfig] = Field(default_factory=dict)
@@ -295,6 +301,13 @@ def _variant(
                 update["retrieval"] = current.model_copy(update={"mode": mode})
             if strategy.top_k is not None:
                 update["top_k"] = strategy.top_k
+    if suite.guardrail is not None:
+        if suite.guardrail != "none" and suite.guardrail not in project.guardrails:
+            valid = ", ".join(["none", *sorted(project.guardrails)])
+            raise NotFoundError(
+                f"suite guardrail: unknown policy {suite.guardrail!r}; valid: {valid}"
+            )
+        update["guardrail"] = None if suite.guardrail == "none" else suite.guardrail
     for key in ("top_k", "max_tokens", "temperature"):
         value = getattr(spec, key)
         if value is not None:
