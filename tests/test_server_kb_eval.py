@@ -213,6 +213,9 @@ def test_an_eval_run_through_the_api_finishes_with_a_decision_and_a_report(api: 
     assert_error(api.post("/api/eval/runs", no_items, key="eval"), 400)
     unknown = {"suite": {**SUITE, "matrix": {"models": ["nope"]}}, "items": ITEMS}
     assert_error(api.post("/api/eval/runs", unknown, key="eval"), 404)
+    unguarded = {"suite": {**SUITE, "guardrail": "none"}, "items": ITEMS}
+    error = assert_error(api.post("/api/eval/runs", unguarded, key="eval"), 403)
+    assert error["param"] == "suite.guardrail" and "admin" in error["message"]
 
     r = api.post("/api/eval/runs", {"suite": SUITE, "items": ITEMS}, key="eval")
     assert r.status_code == 202, r.text

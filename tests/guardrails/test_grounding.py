@@ -380,6 +380,15 @@ def test_dialogue_framing_is_no_claim(check: GroundingCheck) -> None:
     assert check.scores(answer, SOURCES)["grounding"] == 1.0
     # a number inside the framing is still a claim
     assert check.scores("Good question, it is $2,499.", SOURCES)["grounding"] < 0.3
+    # the framing ends at its help word: a claim after it is checked, not swallowed
+    for framed in (
+        "Let me know if you have questions, our bikes cure cancer and never need servicing.",
+        "Feel free to ask, the batteries never wear out.",
+        "Let me know if the bikes cure cancer.",
+    ):
+        assert split_claims(framed), framed
+        assert check.scores(framed, SOURCES)["grounding"] < 0.5, framed
+    assert split_claims("Feel free to reach out if you need any more help.") == []
 
 
 def test_opposite_stems() -> None:

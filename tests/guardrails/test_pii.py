@@ -58,6 +58,10 @@ def test_card_needs_a_valid_luhn_checksum() -> None:
     assert ("4111 1111 1111 1111", "CREDIT_CARD") in _found("Card: 4111 1111 1111 1111, thanks")
     invalid = _found("Card: 4111 1111 1111 1112, thanks")
     assert not any(ent == "CREDIT_CARD" for _, ent in invalid)
+    # typed by hand, with mixed or odd grouping: still a card
+    for card in ("4111-1111 1111-1111", "5500-0000-0000 0004", "4111.1111-1111.1111",
+                 "41 11 11 11 11 11 11 11", "4111 1111 11111111"):  # fmt: skip
+        assert (card, "CREDIT_CARD") in _found(f"my card is {card} and it expires soon"), card
 
 
 def test_iban_checksum() -> None:

@@ -52,6 +52,7 @@ from genaiops.models.base import (
     Usage,
     WrappedProvider,
 )
+from genaiops.models.files import adapter_digest
 from genaiops.storage import Database
 from genaiops.storage.schema import eval_response_cache
 
@@ -118,6 +119,11 @@ class ResponseCache:
     ) -> dict[str, Any]:
         """What the key is computed from (stored with the entry, for inspection)."""
         model = provider.config.model_dump(mode="json", exclude=set(_NOT_IN_KEY))
+        # the adapter's contents, not only its path: a tune retrained under the same name
+        # rewrites the file, and its answers must not come from the old one's entries
+        adapter = adapter_digest(getattr(provider.config, "adapter", None), provider.base_dir)
+        if adapter is not None:
+            model["adapter_sha256"] = adapter
         return {
             "model": provider.name,
             "settings": model,

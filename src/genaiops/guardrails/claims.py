@@ -393,7 +393,11 @@ def has_stem(keys: Iterable[str], stem: str) -> bool:
 _PLEASANTRY = re.compile(
     r"\b(?:good|great|excellent|nice|interesting) question\b"
     r"|\b(?:i'?m |i am |i'd be |always )?(?:happy|glad|pleased) to (?:help|assist|explain)\b"
-    r"|\blet me know if\b[^.!?]*|\bfeel free to (?:ask|reach out)\b[^.!?]*"
+    # an offer of more help, up to its help word: never the rest of the sentence, which may
+    # carry a claim ("Let me know if you have questions, the batteries never wear out.")
+    r"|\b(?:let me know|feel free to (?:ask|reach out|contact us))"
+    r"(?: if\b(?:[ ]+[\w']+){0,8}?(?:[ ]+(?:questions?|help|details?|more|anything|else"
+    r"|clarifications?|assistance|information|info)){1,2})?\b"
     r"|\bhope (?:this|that|it) helps\b|\bany (?:other|more|further) questions\b"
     r"|\bhere(?:'s| is) (?:a |the )?(?:quick |short |brief )?(?:summary|overview|rundown)\b"
     r"|\bin short\b|\bin a nutshell\b|\bfrom what i can (?:see|tell)\b"

@@ -214,6 +214,10 @@ RECOGNIZERS: tuple[PatternRecognizer, ...] = (
             (r"(?<![\w+-])\d{12,19}(?![\w-])", 1.0),
             (r"(?<![\w+-])\d{4}([ \-.])\d{4}\1\d{4}(?:\1\d{1,7})?(?![\w-])", 1.0),
             (r"(?<![\w+-])\d{4}([ \-])\d{6}\1\d{4,5}(?![\w-])", 1.0),
+            # any other grouping of 13 to 19 digits ("4111-1111 1111-1111", "41 11 11 ..."):
+            # a card typed by hand is still a card; Luhn keeps most other numbers out, and
+            # "+" or "00" (an international phone number) never starts one
+            (r"(?<![\w+-])(?!00)(?:\d[ \-.]?){12,18}\d(?![\w-])", 1.0),
         ),
         validate=luhn_ok,
     ),

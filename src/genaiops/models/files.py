@@ -13,13 +13,60 @@ the model cache (:mod:`genaiops.models.assemble`), and this resolves to that fil
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata as md
+import threading
 from pathlib import Path
 
 from genaiops.errors import ModelUnavailableError
 from genaiops.models.assemble import GGUF_MAGIC, assembled_path
 
-__all__ = ["GGUF_MAGIC", "assembled_file", "resolve_model_path", "wheel_file"]
+__all__ = [
+    "GGUF_MAGIC",
+    "adapter_digest",
+    "assembled_file",
+    "file_digest",
+    "resolve_model_path",
+    "wheel_file",
+]
+
+_digests: dict[tuple[str, int, int], str] = {}
+_digests_lock = threading.Lock()
+
+
+def file_digest(path: Path) -> str:
+    """The sha256 of a file, remembered by (path, size, modification time): a file
+    rewritten in place (an adapter retrained under the same name) gets a new digest, and
+    an unchanged one is read once per process."""
+    st = path.stat()
+    key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    with _digests_lock:
+        known = _digests.get(key)
+    if known is not None:
+        return known
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    digest = h.hexdigest()
+    with _digests_lock:
+        _digests[key] = digest
+    return digest
+
+
+def adapter_digest(adapter: str | None, base_dir: Path | None) -> str | None:
+    """The sha256 of a model's LoRA adapter file (``adapter:`` in its entry, relative to
+    the project folder), or None without one or when the file is missing (the provider
+    reports that when it loads)."""
+    if not adapter:
+        return None
+    path = Path(adapter)
+    if not path.is_absolute() and base_dir is not None:
+        path = base_dir / path
+    try:
+        return file_digest(path)
+    except OSError:
+        return None
 
 
 def wheel_file(dist_name: str, file_name: str) -> Path:

@@ -396,6 +396,17 @@ def start_eval_run(
     from genaiops.errors import InputError
 
     rt = runtime_of(request)
+    if body.suite.get("guardrail") is not None and "admin" not in key.scopes:
+        # a suite may swap every candidate's guardrail (`guardrail: none`): the answers a
+        # run stores are then unguarded, so only an admin key may ask for that
+        raise ApiError(
+            403,
+            "suite.guardrail changes the candidates' guardrail policy, which needs a key "
+            "with the admin scope; remove the key from the suite to run it with the apps' "
+            "own guardrails",
+            "insufficient_scope",
+            "suite.guardrail",
+        )
     try:
         run_id, suite, folder = _prepare_run(rt, body)
     except ValidationError as exc:

@@ -31,7 +31,7 @@ from anyio import CapacityLimiter, to_thread
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -220,6 +220,18 @@ class EmbeddingRequest(_Open):
     encoding_format: Literal["float", "base64"] = "float"
     dimensions: int | None = Field(None, ge=1)
     user: str | None = None
+
+    @field_validator("input", mode="before")
+    @classmethod
+    def _no_token_arrays(cls, value: Any) -> Any:
+        """OpenAI's SDK sends token ids when asked to (and LangChain's OpenAIEmbeddings by
+        default): say so, and how to send text instead."""
+        if isinstance(value, list) and any(isinstance(v, int | list) for v in value):
+            raise ValueError(
+                "token arrays are not supported: send the texts as strings (LangChain's "
+                "OpenAIEmbeddings: check_embedding_ctx_length=False)"
+            )
+        return value
 
 
 # -- chat completions ---------------------------------------------------------------------
@@ -491,14 +503,8 @@ def embeddings(
     if name != GUARD_EMBEDDER:
         raise ApiError(404, f"the embedding model {name!r} does not exist; this server has "
                        f"{GUARD_EMBEDDER!r}", "model_not_found", "model")  # fmt: skip
-    texts = [body.input] if isinstance(body.input, str) else body.input
-    if not texts or not all(isinstance(t, str) for t in texts):
-        raise ApiError(400, "input: give a string or a list of strings (token arrays are not "
-                       "supported)", "invalid_value", "input")  # fmt: skip
-    strings = [str(t) for t in texts]
-    if len(strings) > MAX_EMBEDDING_INPUTS or any(not t for t in strings):
-        raise ApiError(400, f"input: 1 to {MAX_EMBEDDING_INPUTS} non-empty strings",
-                       "invalid_value", "input")  # fmt: skip
+    # the schema admits 1 to MAX_EMBEDDING_INPUTS non-empty strings, no token arrays
+    strings = [body.input] if isinstance(body.input, str) else list(body.input)
     embedder = rt.embedder(name)
     if body.dimensions is not None and body.dimensions != embedder.dim:
         raise ApiError(400, f"dimensions: {name} has {embedder.dim} only", "invalid_value",

@@ -32,7 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from genaiops.errors import GenAIOpsError, InputError, StorageError
+from genaiops.models.files import adapter_digest
 
 __all__ = [
     "RuntimeInfo",
@@ -62,7 +65,21 @@ def socket_path(data_dir: Path) -> Path:
 
 
 def _fingerprint(project_file: Path) -> str:
-    return hashlib.sha256(project_file.read_bytes()).hexdigest()
+    """The project file's bytes and the contents of every LoRA adapter it names: a tune
+    retrained under the same name rewrites its adapter, and a warm runtime still serving
+    the old one is no longer current."""
+    raw = project_file.read_bytes()
+    digest = hashlib.sha256(raw)
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError:
+        data = None
+    models = data.get("models") if isinstance(data, dict) else None
+    for name, entry in sorted((models or {}).items()) if isinstance(models, dict) else []:
+        adapter = entry.get("adapter") if isinstance(entry, dict) else None
+        if isinstance(adapter, str):
+            digest.update(f"\n{name}:{adapter_digest(adapter, project_file.parent)}".encode())
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
