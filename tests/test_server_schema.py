@@ -196,6 +196,11 @@ def test_bad_input_gets_its_status_and_a_clear_message_and_stores_nothing(
     name = next(k for k, v in body.items() if isinstance(v, str))
     nul = assert_error(_post(target, path, "all", json={**body, name: "a\u0000b"}), 400)
     assert nul["param"] == name and "NUL" in nul["message"], nul
+    # half of a surrogate pair, which no tokenizer or database can encode (a 500 once);
+    # a whole pair, escaped, is an ordinary character
+    lone = json.dumps({**body, name: "a\ud800b"}).encode()  # json writes it as an escape
+    half = assert_error(_post(target, path, "all", data=lone, headers=json_headers), 400)
+    assert half["param"] == name and "surrogate" in half["message"], half
     # an app, model, knowledge base or answer that does not exist
     where, change, code = unknown
     missing_thing = assert_error(_post(target, where, "all", json={**body, **change}), 404, code)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -180,20 +182,41 @@ def document_errors(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def _nul_at(value: Any, where: str = "") -> str | None:
-    """Where in decoded JSON a string (or an object's key) holds a NUL character."""
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+#: SQLSTATEs of text the request sent that PostgreSQL cannot store: untranslatable
+#: character, string too long, character not in repertoire
+_REQUEST_TEXT_STATES = frozenset({"22P05", "22001", "22021"})
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _is_nul(text: str) -> bool:
+    return "\x00" in text
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    # json.loads joins an escaped pair ("\ud83d\ude00") into one character: any
+    # surrogate left is half a pair, which no UTF-8 encoder (the database, the tokenizers)
+    # accepts
+    return _LONE_SURROGATE.search(text) is not None
+
+
+def _nul_at(value: Any, where: str = "", bad: Callable[[str], bool] = _is_nul) -> str | None:
+    """Where in decoded JSON a string (or an object's key) is ``bad`` (holds a NUL
+    character, by default)."""
     if isinstance(value, str):
-        return (where or "body") if "\x00" in value else None
+        return (where or "body") if bad(value) else None
     items: Any = ()
     if isinstance(value, dict):
         for k in value:
-            if "\x00" in k:
+            if bad(k):
                 return f"{where}.{k!r}".lstrip(".")
         items = value.items()
     elif isinstance(value, list):
         items = enumerate(value)
     for k, v in items:
-        if (found := _nul_at(v, f"{where}.{k}".lstrip("."))) is not None:
+        if (found := _nul_at(v, f"{where}.{k}".lstrip("."), bad)) is not None:
             return found
     return None
 
@@ -208,10 +231,11 @@ def _nul_error(param: str | None) -> JSONResponse:
 
 class RejectNul:
     """400 for a request whose text holds a NUL character (``\\u0000`` in its JSON body,
-    ``%00`` in its path or query), which no PostgreSQL text column can store: refused before
-    the endpoint runs, so nothing (an ask, a ledger row) is half done when the database
-    refuses it. A JSON body is read whole first (the body size limit, in front, bounds it);
-    only a body holding the escape is decoded and walked."""
+    ``%00`` in its path or query), which no PostgreSQL text column can store, or half of a
+    UTF-16 surrogate pair (``\\ud800`` alone), which nothing can encode: refused before the
+    endpoint runs, so nothing (an ask, a ledger row) is half done when the database or a
+    check's tokenizer refuses it. A JSON body is read whole first (the body size limit, in
+    front, bounds it); only a body holding such an escape is decoded and walked."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -244,13 +268,22 @@ class RejectNul:
             await JSONResponse(body, status_code=exc.status_code)(scope, receive, send)
             return
         data = b"".join(parts)
-        if b"\\u0000" in data:
+        nul, surrogate = b"\\u0000" in data, _SURROGATE_ESCAPE.search(data) is not None
+        if nul or surrogate:
             try:
                 decoded = json.loads(data)
             except ValueError:  # not JSON: the endpoint says so
                 decoded = None
-            if (param := _nul_at(decoded)) is not None:
+            if nul and (param := _nul_at(decoded)) is not None:
                 await _nul_error(param)(scope, receive, send)
+                return
+            if surrogate and (param := _nul_at(decoded, bad=_has_lone_surrogate)) is not None:
+                reason = (
+                    f"{param}: half of a UTF-16 surrogate pair (\\ud800-\\udfff alone) is "
+                    "not text; send the whole pair or the character itself"
+                )
+                body = error_body(400, reason, "invalid_value", param)
+                await JSONResponse(body, status_code=400)(scope, receive, send)
                 return
         replayed = False
 
@@ -322,12 +355,19 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DataError)
     async def _data(request: Request, exc: DataError) -> JSONResponse:
-        # a value the database refuses (out of range, not storable): the request's, not a
-        # fault of the server; RejectNul catches the common one before any work is done
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        log.warning("%s %s: the database refused a value: %s", request.method,
-                    request.url.path, reason)  # fmt: skip
-        message = f"a value of the request cannot be stored ({reason}); correct it and retry"
+        # text the database cannot store (a character it cannot encode, a value too long):
+        # the request's; RejectNul catches the common ones before any work is done. Any
+        # other refused value (an overflow in the server's own rows) is a fault: a 500
+        # with a log reference, and no database detail in the answer
+        state = getattr(getattr(exc, "orig", None), "sqlstate", None)
+        if state not in _REQUEST_TEXT_STATES:
+            return await _fault(request, exc)
+        log.warning("%s %s: the database refused a value (SQLSTATE %s)", request.method,
+                    request.url.path, state)  # fmt: skip
+        message = (
+            "a text of the request cannot be stored (a character the database cannot encode, "
+            "or a value too long); correct it and retry"
+        )
         return JSONResponse(error_body(400, message, "invalid_value"), status_code=400)
 
     @app.exception_handler(Exception)
