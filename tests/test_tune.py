@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import pytest
+import yaml
 
 from genaiops.config import ProjectConfig, parse_project
 from genaiops.costs.pricing import Price
 from genaiops.costs.tco import CandidateInputs, Scenario, Volume, project
 from genaiops.customization.data import (
     ChatExample,
+    LoadReport,
     load_examples,
     parse_example,
     split_examples,
@@ -21,6 +25,10 @@ from genaiops.customization.data import (
 from genaiops.customization.settings import TuneSettings, list_tunes, read_manifest, tune_dir
 from genaiops.customization.tune import base_model_config, customization_entry
 from genaiops.errors import ConfigError, InputError, NotFoundError
+from genaiops.storage import Database
+
+if TYPE_CHECKING:
+    from genaiops.runtime import Runtime
 
 
 def _ex(q: str, a: str) -> dict[str, object]:
@@ -262,3 +270,270 @@ def test_cli_errors_name_the_fix(tmp_path: Path) -> None:
     assert "no tune 'nope'" in error("tune", "show", "nope")
     listed = runner.invoke(app, ["tune", "list", "--json", *p])
     assert listed.exit_code == 0 and json.loads(listed.stdout) == []
+
+
+# -- training data from a knowledge base reads only what every caller may read -------------
+
+
+def test_kb_training_data_reads_only_the_default_tenants_public_documents(
+    database: Database,
+) -> None:
+    """`tune create --from-kb` draws its questions from these chunks: a restricted document
+    or another tenant's must never become training data of a model every key can call."""
+    from genaiops.evaluation.generate import _read_chunks
+    from genaiops.knowledge.chunking import Chunk
+    from genaiops.knowledge.connectors import SourceDocument
+    from genaiops.knowledge.embedders import HashEmbedder
+    from genaiops.knowledge.store import Access, PgDocumentStore
+
+    store, embedder, name = PgDocumentStore(database), HashEmbedder(), "tune-acl"
+    store.drop_kb(name)
+    store.ensure_kb(name, embedder.name, embedder.dim)
+    docs = {
+        "public.md": ("the public returns window is thirty days", Access("default", (), True)),
+        "hr.md": ("the secret salary band is ninety thousand", Access("default", ("hr",), False)),
+        "other.md": ("acme tenant launch code is orange", Access("acme", (), True)),
+    }
+    for source, (text, access) in docs.items():
+        chunk = Chunk(0, text, source, 0, len(text), len(text.split()))
+        doc = SourceDocument(source, source, text)
+        store.upsert(name, doc, [chunk], embedder.embed([chunk.embed_text]), access=access)
+    rt = cast("Runtime", SimpleNamespace(db=database))
+    try:
+        assert {c.source for c in _read_chunks(rt, name)} == set(docs)  # evaluation: all
+        texts = " ".join(c.text for c in _read_chunks(rt, name, public_only=True))
+        assert "thirty days" in texts
+        assert "salary" not in texts and "orange" not in texts
+    finally:
+        store.drop_kb(name)
+
+
+# -- a tune's cost is counted once ----------------------------------------------------------
+
+
+def test_a_resume_charges_only_what_no_earlier_row_recorded() -> None:
+    from genaiops.customization.tune import run_cost
+
+    # fresh: this run's wall time
+    first = run_cost({}, 100.0, 0.0, 80.0, 3.6)
+    assert first["run_wall_s"] == 100.0 and first["cost_usd"] == pytest.approx(0.1)
+    # a resume of a finished tune (its row recorded 100 s, covering 80 s of training):
+    # only this process is charged; the tune's totals add up
+    billed = {k: first[k] for k in ("wall_s", "cost_usd", "billed_train_s")}
+    again = run_cost(billed, 50.0, 80.0, 120.0, 3.6)
+    assert again["run_wall_s"] == 50.0 and again["run_cost_usd"] == pytest.approx(0.05)
+    assert again["wall_s"] == 150.0 and again["cost_usd"] == pytest.approx(0.15)
+    # a resume of a run that failed after a checkpoint at 30 s: nothing recorded it yet
+    failed = run_cost({}, 50.0, 30.0, 60.0, 3.6)
+    assert failed["run_wall_s"] == 80.0 and failed["wall_s"] == 80.0
+
+
+def test_fine_tuning_usd_takes_each_models_latest_tune(database: Database) -> None:
+    from genaiops.costs.ledger import Ledger, MeterEntry
+    from genaiops.costs.measure import fine_tuning_usd
+    from genaiops.customization.tune import customization_entry
+
+    def row(model: str, run: str, usd: float) -> MeterEntry:
+        return customization_entry(model, "t", 3600.0 * usd, 1.0, 10, run)
+
+    Ledger(database).record(
+        [
+            row("ftu-a", "r1", 1.0),  # a first tune
+            row("ftu-a", "r2", 0.25),  # a re-tune under the same name ...
+            row("ftu-a", "r2", 0.5),  # ... and its resume: one tune of 0.75
+            row("ftu-b", "r3", 2.0),
+        ]
+    )
+    got = fine_tuning_usd(database)
+    assert got["ftu-a"] == pytest.approx(0.75) and got["ftu-b"] == pytest.approx(2.0)
+
+
+def test_split_keeps_a_questions_examples_together() -> None:
+    """--from-kb makes a grounded and a closed-book example of each question with one
+    reply: holding one out while training on the other leaks the answer."""
+    from genaiops.customization.data import examples_from_items
+    from genaiops.evaluation.datasets import EvalItem
+
+    items = [EvalItem(id=f"q{i}", question=f"What is fact {i}?", references=(f"fact {i} is {i}",))
+             for i in range(30)]  # fmt: skip
+
+    def prompt(q: str, sources: list[str] | None) -> list[tuple[str, str]]:
+        return [("user", f"{sources or '(none)'} {q}")]
+
+    examples = examples_from_items(items, prompt, lambda q: [f"context of {q}"])
+    # two more phrasings of one reply, differing only in case and spacing
+    examples += [
+        parse_example(_ex("Fact 3?", "Fact 3 is  3")),
+        parse_example(_ex("3?", "fact 3 is 3")),
+    ]
+    for seed in range(5):
+        train, held = split_examples(examples, 0.2, seed)
+        assert held and train and len(train) + len(held) == len(examples)
+        replies = {" ".join(e.messages[-1][1].lower().split()) for e in held}
+        assert not replies & {" ".join(e.messages[-1][1].lower().split()) for e in train}
+        assert abs(len(held) - 0.2 * len(examples)) <= 3
+
+
+# -- registering the tuned model edits only its lines ----------------------------------------
+
+
+def test_register_model_keeps_the_file_and_refuses_taken_names(tmp_path: Path) -> None:
+    from genaiops.customization.tune import register_model
+
+    f = tmp_path / "genaiops.yaml"
+    original = (
+        "version: 1\n"
+        "name: t   # my project\n"
+        "# the models I use\n"
+        "models:\n"
+        "  mine:\n"
+        "    provider: llamacpp\n"
+        "    path: 'a.gguf'   # quoted, commented\n"
+        "\n"
+        "# the end\n"
+    )
+    f.write_text(original)
+    base = base_model_config(ProjectConfig(name="t"), "smollm2-135m")
+    adapter = "tunes/t1/adapter.gguf"
+    for taken in ("smollm2-135m", "mine"):  # the base itself; another model
+        with pytest.raises(InputError, match="--model-name"):
+            register_model(f, taken, base, adapter, "smollm2-135m")
+        assert f.read_text() == original
+    register_model(f, "tuned", base, adapter, "smollm2-135m")
+    text = f.read_text()
+    assert text.startswith(original.split("\n\n", maxsplit=1)[0] + "\n")  # every earlier line kept
+    assert text.endswith("\n# the end\n")
+    cfg = parse_project(yaml.safe_load(text))
+    assert getattr(cfg.all_models()["tuned"], "adapter", None) == adapter
+    register_model(f, "tuned", base, adapter, "smollm2-135m")  # this tune's own: updated
+    assert f.read_text() == text
+    with pytest.raises(InputError, match="--model-name"):  # another tune's adapter
+        register_model(f, "tuned", base, "tunes/t2/adapter.gguf", "smollm2-135m")
+    bare = tmp_path / "bare.yaml"
+    bare.write_text("version: 1\nname: t")
+    register_model(bare, "tuned", base, adapter, "smollm2-135m")
+    assert bare.read_text().startswith("version: 1\nname: t\nmodels:\n  tuned:\n")
+    assert not list(tmp_path.glob(".*"))  # no temporary file left behind
+
+
+# -- starting, failing, resuming ---------------------------------------------------------------
+
+
+def test_a_failed_run_is_marked_and_may_start_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from genaiops.customization import train
+    from genaiops.customization.tune import create_tune
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("out of memory")
+
+    monkeypatch.setattr(train, "require_torch", lambda: None)
+    monkeypatch.setattr(train, "load_base", boom)
+    data = load_examples_from([_ex("How long is the warranty?", "Two years.")] * 2, tmp_path)
+    settings = TuneSettings(base_model="smollm2-135m")
+    cfg = ProjectConfig(name="t")
+    for _ in range(2):  # no checkpoint yet: the second start is a fresh one, not "exists"
+        with pytest.raises(RuntimeError, match="out of memory"):
+            create_tune(cfg, tmp_path, "t1", data, settings)
+        manifest = read_manifest(tmp_path, "t1")
+        assert manifest["status"] == "failed" and "out of memory" in manifest["error"]
+    with pytest.raises(InputError, match="nothing to resume.*drop --resume"):
+        create_tune(cfg, tmp_path, "t1", data, settings, resume=True)
+
+
+def load_examples_from(rows: list[dict[str, object]], folder: Path) -> LoadReport:
+    f = folder / "data.jsonl"
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return load_examples(f)
+
+
+def test_starts_are_checked_against_the_folder(tmp_path: Path) -> None:
+    from genaiops.customization.tune import _check_start
+
+    folder = tune_dir(tmp_path, "t1")
+    (folder / "checkpoints").mkdir(parents=True)
+    s4 = TuneSettings(steps=4)
+    running = {"status": "training", "settings": s4.model_dump(mode="json")}
+    _check_start(folder, "t1", s4, False, running)  # failed before a checkpoint: afresh
+    (folder / "checkpoints" / "step-000004.pt").write_bytes(b"")
+    with pytest.raises(InputError, match="did not finish.*--resume.*rm -r"):
+        _check_start(folder, "t1", s4, False, running)
+    _check_start(folder, "t1", s4, True, running)  # a failure after the last checkpoint
+    done = {**running, "status": "done"}
+    with pytest.raises(InputError, match="exists.*--resume.*rm -r"):
+        _check_start(folder, "t1", s4, False, done)
+    with pytest.raises(InputError, match="already trained to step 4.*--steps above 4"):
+        _check_start(folder, "t1", s4, True, done)
+    with pytest.raises(InputError, match="--steps 2.*already trained to step 4"):
+        _check_start(folder, "t1", TuneSettings(steps=2), True, running)
+    _check_start(folder, "t1", TuneSettings(steps=6), True, done)
+
+
+def test_a_joined_reply_ends_with_the_tokenizers_own_end_token() -> None:
+    """When the chat template does not extend the prompt, the reply is joined to it and
+    ended by the tokenizer's eos token, not another model family's marker."""
+    from genaiops.customization.train import encode
+
+    class Tokenizer:  # a template that renders the prompt differently with a reply
+        eos_token, eos_token_id = "</s>", 2
+
+        def apply_chat_template(self, conv: list[dict[str, str]], add_generation_prompt: bool,
+                                tokenize: bool) -> list[int]:  # fmt: skip
+            text = "".join(m["content"] for m in conv) + ("?" if add_generation_prompt else "!")
+            return [ord(c) for c in text]
+
+        def __call__(self, text: str, add_special_tokens: bool) -> dict[str, list[int]]:
+            return {"input_ids": [ord(c) for c in text]}
+
+    ids, labels = encode(Tokenizer(), parse_example(_ex("q", "ok")), 64)
+    assert ids == [ord("q"), ord("?"), ord("o"), ord("k"), 2]
+    assert labels == [-100, -100, ord("o"), ord("k"), 2]
+
+
+def test_a_failed_adapter_write_leaves_the_old_adapter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gguf = pytest.importorskip("gguf")
+    from genaiops.customization.gguf_lora import LoraTensors, read_lora_gguf, write_lora_gguf
+
+    t = {"model.layers.0.mlp.up_proj": LoraTensors(np.ones((2, 8), np.float32),
+                                                   np.ones((16, 2), np.float32))}  # fmt: skip
+    path = write_lora_gguf(tmp_path / "adapter.gguf", t, alpha=4)
+    before = path.read_bytes()
+
+    def disk_full(self: object, *args: object, **kwargs: object) -> None:
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(gguf.GGUFWriter, "write_tensors_to_file", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        write_lora_gguf(path, t, alpha=8)
+    assert path.read_bytes() == before and read_lora_gguf(path)[0]["adapter.lora.alpha"] == 4
+    assert [p.name for p in tmp_path.iterdir()] == ["adapter.gguf"]  # no temporary file left
+
+
+def test_a_training_run_is_cost_in_the_summary_not_a_call(database: Database) -> None:
+    import dataclasses
+    import datetime as dt
+
+    from genaiops.costs.ledger import Attribution, Ledger, MeterEntry
+    from genaiops.costs.pricing import CostBreakdown
+    from genaiops.customization.tune import customization_entry
+
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+    tagged = Attribution("sum-ask", tags={"sumtest": "1"})
+    ask = MeterEntry(
+        tagged, "sum-model", "llamacpp", "answer", "ok", 10, 5, False,
+        CostBreakdown(0.0, 0.0, 0.01), 200.0, 50.0,
+    )  # fmt: skip
+    tune = dataclasses.replace(
+        customization_entry("sum-model", "t", 7200.0, 1.0, 100), attribution=tagged
+    )
+    ledger = Ledger(database)
+    ledger.record([ask, tune])
+    (row,) = [r for r in ledger.summary(("tag:sumtest",), since=start) if r.group["tag:sumtest"]]
+    assert row.calls == 1 and row.latency_p50_ms == 200.0 and row.latency_p95_ms == 200.0
+    assert row.cost_usd == pytest.approx(2.01)  # the training's 2 hours x $1 count
+    training = [r for r in ledger.summary(("purpose",), since=start) if
+                r.group["purpose"] == "customization"]  # fmt: skip
+    assert training and training[0].calls == 0 and training[0].latency_p95_ms == 0.0

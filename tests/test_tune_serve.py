@@ -142,8 +142,13 @@ def test_tiny_end_to_end_tune_on_the_example_company(tmp_path: Path) -> None:
     log = [json.loads(x) for x in (out.folder / "log.jsonl").read_text().splitlines()]
     assert [r["step"] for r in log] == [1, 2, 3, 4]
     assert all(r["held_out_loss"] > 0 and r["train_loss"] > 0 for r in log)
-    assert m["cost_usd"] == pytest.approx(m["wall_s"] / 3600 * 1.0, rel=1e-3)
-    assert m["wall_s"] > first.manifest["train_s"]  # the resumed run counts the first part
+    # the first run recorded its own cost: the resume charges only its own process, and
+    # the tune's totals are the two parts added once
+    assert m["run_cost_usd"] == pytest.approx(m["run_wall_s"] / 3600 * 1.0, rel=1e-3)
+    assert m["wall_s"] == pytest.approx(first.manifest["wall_s"] + m["run_wall_s"], abs=0.02)
+    assert m["cost_usd"] == pytest.approx(first.manifest["cost_usd"] + m["run_cost_usd"])
+    with pytest.raises(InputError, match="already trained to step 4"):
+        create_tune(project, tmp_path, "t1", data, more, resume=True)
     adapter = tmp_path / m["adapter"]
     assert adapter.exists() and len(list((out.folder / "checkpoints").glob("*.pt"))) == 4
     from genaiops.customization.gguf_lora import read_lora_gguf
@@ -214,3 +219,31 @@ def test_qwen_adapter_is_served_as_trained(tmp_path: Path) -> None:
     qwen.model = model.unload()
     assert torch_tuned != greedy(qwen, [("user", q)], 12)  # the adapter acts
     assert words(served_tuned, 6) == words(torch_tuned, 6)  # measured: all 12 tokens agree
+
+
+def test_cli_registers_into_the_project_file_it_was_given(tmp_path: Path) -> None:
+    """--project FILE (any name): the tuned model lands in that file, its lines kept; a
+    name taken by the base is refused before any training."""
+    from typer.testing import CliRunner
+
+    from genaiops.cli.main import app
+
+    custom = tmp_path / "custom.yaml"
+    custom.write_text("version: 1\nname: t   # keep me\n")
+    data = tmp_path / "d.jsonl"
+    data.write_text("".join(json.dumps({"messages": [{"role": "user", "content": q},
+                                                     {"role": "assistant", "content": a}]}) + "\n"
+                            for q, a in EXAMPLES[:2]))  # fmt: skip
+    args = ["tune", "create", "t1", "--data", str(data), "--base", "smollm2-135m",
+            "--steps", "1", "--batch-size", "1", "--max-length", "96", "-p", str(custom),
+            "--json"]  # fmt: skip
+    runner = CliRunner()
+    refused = runner.invoke(app, [*args, "--model-name", "smollm2-135m"])
+    assert isinstance(refused.exception, InputError) and "--model-name" in str(refused.exception)
+    assert not (tmp_path / "tunes").exists()  # refused before training
+    done = runner.invoke(app, args)
+    assert done.exit_code == 0, done.output
+    text = custom.read_text()
+    assert text.startswith("version: 1\nname: t   # keep me\nmodels:\n  t1:\n")
+    assert "adapter: tunes/t1/adapter.gguf" in text
+    assert not (tmp_path / "genaiops.yaml").exists()

@@ -87,16 +87,17 @@ def create(
     record its cost in the ledger and register the tuned model (base + adapter)."""
     from pydantic import ValidationError
 
-    from genaiops.config import PROJECT_FILE
     from genaiops.customization.data import LoadReport, load_examples
-    from genaiops.customization.settings import TuneSettings
+    from genaiops.customization.settings import TUNES_DIR, TuneSettings
     from genaiops.customization.tune import (
         base_model_config,
+        check_model_name,
         create_tune,
         examples_from_kb,
         register_model,
     )
     from genaiops.errors import InputError
+    from genaiops.evaluation.promote import project_file
     from genaiops.runtime import Runtime
 
     if (data is None) == (from_kb is None):
@@ -123,6 +124,9 @@ def create(
     require_torch()  # before the database starts
     with Runtime.open(project) as rt:
         base_model_config(rt.config, base)  # an unknown base fails before any work
+        if register:  # a name taken by another model fails before training, too
+            adapter = f"{TUNES_DIR}/{name}/adapter.gguf"
+            check_model_name(rt.config, model_name or name, base, adapter)
         if data is not None:
             report = load_examples(data)
         else:
@@ -158,8 +162,7 @@ def create(
         m = outcome.manifest
         if register:
             cfg = base_model_config(rt.config, base)
-            project_file = rt.base_dir / PROJECT_FILE
-            register_model(project_file, m["model"], cfg, m["adapter"], base)
+            register_model(project_file(project), m["model"], cfg, m["adapter"], base)
             m["registered"] = True
     if as_json:
         print(json.dumps(m))  # noqa: T201
@@ -186,7 +189,12 @@ def _kb_examples(rt: Any, kb: str, questions: Path | None, n: int, generator: st
         from genaiops.evaluation.generate import generate_testset
 
         with console.status(f"generating questions from {kb}..."):
-            items = generate_testset(rt, kb, n, model=generator, seed=seed, distractors=0).items
+            # a tuned model is callable by every key: it learns only from what a caller-less
+            # retrieval reads (the default tenant's public documents), never another
+            # tenant's or a restricted document
+            items = generate_testset(
+                rt, kb, n, model=generator, seed=seed, distractors=0, public_only=True
+            ).items
     return list(build(rt, kb, items, context_k))
 
 

@@ -240,6 +240,8 @@ class Ledger:
     ) -> list[UsageSummary]:
         """Calls, tokens, cost and latency percentiles (``percentile_cont``, the same
         definition as :func:`genaiops.stats.percentile`) per group of successful calls.
+        Fine-tuning runs (purpose ``customization``) add their cost and tokens, not calls
+        or latency.
 
         ``group_by`` takes any of :data:`GROUP_KEYS` (``key`` is the API key id, ``day``
         the UTC date) and ``tag:NAME`` (the value of one tag); ``since`` is inclusive,
@@ -247,14 +249,17 @@ class Ledger:
         check_group_keys(group_by)
         cols = [_group_column(k).label(f"g{i}") for i, k in enumerate(group_by)]
         latency = usage_ledger.c.latency_ms
+        # a fine-tuning run's row (purpose customization) is no model call: its cost
+        # counts, its hours of wall time are no call's latency
+        call = usage_ledger.c.purpose != "customization"
         query = sa.select(
             *cols,
-            sa.func.count().label("calls"),
+            sa.func.count().filter(call).label("calls"),
             sa.func.sum(usage_ledger.c.prompt_tokens).label("pi"),
             sa.func.sum(usage_ledger.c.completion_tokens).label("po"),
             sa.func.sum(usage_ledger.c.cost_usd).label("cost"),
-            sa.func.percentile_cont(0.5).within_group(latency).label("p50"),
-            sa.func.percentile_cont(0.95).within_group(latency).label("p95"),
+            sa.func.percentile_cont(0.5).within_group(latency).filter(call).label("p50"),
+            sa.func.percentile_cont(0.95).within_group(latency).filter(call).label("p95"),
         ).where(usage_ledger.c.status == "ok")
         if tenant is not None:
             query = query.where(usage_ledger.c.tenant == tenant)
@@ -275,8 +280,8 @@ class Ledger:
                 int(r.pi),
                 int(r.po),
                 float(r.cost),
-                float(r.p50),
-                float(r.p95),
+                float(r.p50 or 0.0),  # a group of training runs only has no latency
+                float(r.p95 or 0.0),
             )
             for r in rows
         ]

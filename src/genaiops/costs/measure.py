@@ -70,14 +70,27 @@ def kb_size(db: Database, kb: str, dimensions: int = MINILM_DIMENSIONS) -> tuple
 
 def fine_tuning_usd(db: Database) -> dict[str, float]:
     """The measured cost of training each tuned model: the ledger's ``customization``
-    rows (``genaiops tune create``: wall time x instance price), by model."""
-    query = (
-        sa.select(usage_ledger.c.model, sa.func.sum(usage_ledger.c.cost_usd))
-        .where(usage_ledger.c.purpose == "customization")
-        .group_by(usage_ledger.c.model)
+    rows (``genaiops tune create``: wall time x instance price) of the model's latest
+    tune, by model. A tune's rows share its ``tune_run`` tag (a fresh start; its resumes
+    add rows to it), so a re-tune or a retry under the same model name replaces the
+    earlier training's cost instead of adding to it. Rows written before the tag carry
+    only ``tune``, which then stands for the run."""
+    run = sa.func.coalesce(
+        usage_ledger.c.tags["tune_run"].astext, usage_ledger.c.tags["tune"].astext, ""
     )
+    query = (
+        sa.select(usage_ledger.c.model, run.label("run"), usage_ledger.c.cost_usd)
+        .where(usage_ledger.c.purpose == "customization")
+        .order_by(usage_ledger.c.id)
+    )
+    latest: dict[str, str] = {}
+    totals: dict[tuple[str, str], float] = {}
     with db.engine.connect() as conn:
-        return {str(m): float(v or 0.0) for m, v in conn.execute(query)}
+        for model, tune_run, usd in conn.execute(query):
+            latest[str(model)] = str(tune_run)
+            key = (str(model), str(tune_run))
+            totals[key] = totals.get(key, 0.0) + float(usd or 0.0)
+    return {m: totals[(m, r)] for m, r in latest.items()}
 
 
 def candidate_inputs(

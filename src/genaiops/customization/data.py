@@ -61,6 +61,14 @@ class ChatExample:
         text = "\x1e".join(f"{r}\x1f{c}" for r, c in self.messages[:-1])
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
+    @property
+    def group(self) -> str:
+        """What the held-out split keeps together: the reply (case and spacing aside).
+        The grounded and closed-book examples of one question share it, and so do two
+        phrasings of one answer: holding one out while training on the other would leak."""
+        reply = " ".join(self.messages[-1][1].lower().split())
+        return hashlib.sha256(reply.encode("utf-8")).hexdigest()
+
     def to_json(self) -> dict[str, Any]:
         return {
             "messages": [{"role": r, "content": c} for r, c in self.messages],
@@ -141,22 +149,33 @@ def write_examples(path: str | Path, examples: Sequence[ChatExample]) -> None:
 def split_examples(
     examples: Sequence[ChatExample], held_out: float, seed: int
 ) -> tuple[list[ChatExample], list[ChatExample]]:
-    """(train, held-out): an example is held out by a seeded hash of its prompt, so the
-    split does not depend on the file's order and the same prompt never lands on both
-    sides. At least one example is held out (and one kept) when there are two or more."""
+    """(train, held-out): whole groups of examples (:attr:`ChatExample.group`: those with
+    the same reply, e.g. a question's grounded and closed-book examples) are held out, in
+    the order of a seeded hash of the group, until ``held_out`` of the examples are; so the
+    split does not depend on the file's order and no reply is on both sides. At least one
+    group is held out (and one kept) when there are two or more."""
     if not 0.0 <= held_out < 1.0:
         raise InputError(f"held_out {held_out}: use a fraction from 0 to below 1 (e.g. 0.2)")
 
-    def score(e: ChatExample) -> float:
-        h = hashlib.sha256(f"{seed}:{e.key}".encode()).digest()
-        return int.from_bytes(h[:8], "big") / 2**64
+    def score(group: str) -> bytes:
+        return hashlib.sha256(f"{seed}:{group}".encode()).digest()
 
-    ranked = sorted(examples, key=score)
-    n_out = round(len(ranked) * held_out)
+    members: dict[str, list[int]] = {}
+    for i, e in enumerate(examples):
+        members.setdefault(e.group, []).append(i)
+    ranked = sorted(members, key=score)
+    target = round(len(examples) * held_out)
     if held_out > 0 and len(ranked) >= 2:
-        n_out = min(max(n_out, 1), len(ranked) - 1)
-    held = {id(e) for e in ranked[:n_out]}
-    return [e for e in examples if id(e) not in held], [e for e in examples if id(e) in held]
+        target = max(target, 1)
+    held: set[int] = set()
+    for group in ranked[:-1]:  # the last group always trains
+        if len(held) >= target:
+            break
+        held.update(members[group])
+    return (
+        [e for i, e in enumerate(examples) if i not in held],
+        [e for i, e in enumerate(examples) if i in held],
+    )
 
 
 def examples_from_items(

@@ -26,6 +26,7 @@ Needs ``gguf`` and numpy (the ``finetune`` extra), not torch.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -118,30 +119,47 @@ def write_lora_gguf(
     gguf = _gguf()
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    writer = gguf.GGUFWriter(str(out), architecture)
-    writer.add_type(gguf.GGUFType.ADAPTER)
-    writer.add_string(gguf.Keys.Adapter.TYPE, "lora")
-    writer.add_float32(gguf.Keys.Adapter.LORA_ALPHA, float(alpha))
-    if name:
-        writer.add_name(name)
-    for module, t in sorted(tensors.items(), key=lambda kv: _order(kv[0])):
-        base = gguf_tensor_name(module)
-        a = np.ascontiguousarray(t.a, dtype=np.float32)
-        b = np.ascontiguousarray(t.b, dtype=np.float32)
-        if a.ndim != 2 or b.ndim != 2 or a.shape[0] != b.shape[1]:
-            raise InputError(f"{module}: lora_A {a.shape} and lora_B {b.shape} do not share a rank")
-        if architecture == "llama" and base.split(".")[2] in ("attn_q", "attn_k"):
-            heads = n_head if base.split(".")[2] == "attn_q" else (n_head_kv or n_head)
-            if heads is None:
-                raise InputError("q/k adapters of a Llama model need n_head (and n_head_kv)")
-            b = permute_rows(b, heads)
-        writer.add_tensor(f"{base}.lora_a", a)
-        writer.add_tensor(f"{base}.lora_b", b)
-    writer.write_header_to_file()
-    writer.write_kv_data_to_file()
-    writer.write_tensors_to_file()
-    writer.close()
+    # written beside the target, then renamed over it: a failure (a bad tensor, a full
+    # disk, an interrupt) never leaves a truncated adapter where llama.cpp loads it
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    writer = gguf.GGUFWriter(str(tmp), architecture)
+    try:
+        writer.add_type(gguf.GGUFType.ADAPTER)
+        writer.add_string(gguf.Keys.Adapter.TYPE, "lora")
+        writer.add_float32(gguf.Keys.Adapter.LORA_ALPHA, float(alpha))
+        if name:
+            writer.add_name(name)
+        for module, t in sorted(tensors.items(), key=lambda kv: _order(kv[0])):
+            a, b = _adapter_pair(module, t, architecture, n_head, n_head_kv)
+            base = gguf_tensor_name(module)
+            writer.add_tensor(f"{base}.lora_a", a)
+            writer.add_tensor(f"{base}.lora_b", b)
+        writer.write_header_to_file()
+        writer.write_kv_data_to_file()
+        writer.write_tensors_to_file()
+        writer.close()
+        os.replace(tmp, out)
+    finally:
+        writer.close()
+        tmp.unlink(missing_ok=True)
     return out
+
+
+def _adapter_pair(
+    module: str, t: LoraTensors, architecture: str, n_head: int | None, n_head_kv: int | None
+) -> tuple[np.ndarray[Any, np.dtype[np.float32]], np.ndarray[Any, np.dtype[np.float32]]]:
+    """A and B of one module as llama.cpp reads them (B's rows permuted for Llama q/k)."""
+    base = gguf_tensor_name(module)
+    a = np.ascontiguousarray(t.a, dtype=np.float32)
+    b = np.ascontiguousarray(t.b, dtype=np.float32)
+    if a.ndim != 2 or b.ndim != 2 or a.shape[0] != b.shape[1]:
+        raise InputError(f"{module}: lora_A {a.shape} and lora_B {b.shape} do not share a rank")
+    if architecture == "llama" and base.split(".")[2] in ("attn_q", "attn_k"):
+        heads = n_head if base.split(".")[2] == "attn_q" else (n_head_kv or n_head)
+        if heads is None:
+            raise InputError("q/k adapters of a Llama model need n_head (and n_head_kv)")
+        b = permute_rows(b, heads)
+    return a, b
 
 
 def _order(module: str) -> tuple[int, str]:

@@ -128,9 +128,11 @@ def encode(tokenizer: Any, example: ChatExample, max_length: int) -> tuple[list[
     start when the whole is longer than ``max_length``."""
     prompt = _chat_ids(tokenizer, example.messages[:-1], True)
     full = _chat_ids(tokenizer, example.messages, False)
-    if full[: len(prompt)] != prompt:  # the template does not extend the prompt: join them
-        reply = tokenizer(example.messages[-1][1] + "<|im_end|>", add_special_tokens=False)
-        full = prompt + list(reply["input_ids"])
+    if full[: len(prompt)] != prompt:  # the template does not extend the prompt: join them,
+        # the reply ended by the tokenizer's own end token (what generation stops on)
+        reply = list(tokenizer(example.messages[-1][1], add_special_tokens=False)["input_ids"])
+        eos = getattr(tokenizer, "eos_token_id", None)
+        full = prompt + [int(i) for i in reply] + ([int(eos)] if eos is not None else [])
     labels = [-100] * len(prompt) + full[len(prompt) :]
     if len(full) > max_length:
         if len(full) - len(prompt) >= max_length:
@@ -274,12 +276,17 @@ def train(
     start = 0
     result = TrainResult(steps=settings.steps, wall_s=0.0, load_s=0.0)
     if resume and checkpoints(folder):
-        state = torch.load(checkpoints(folder)[-1], weights_only=False)
+        state = torch.load(checkpoints(folder)[-1], weights_only=True)  # tensors, plain data
         set_state(model, state["lora"])
         optimizer.load_state_dict(state["optimizer"])
         scheduler.load_state_dict(state["scheduler"])
         torch.set_rng_state(state["torch_rng"])
         start = int(state["step"])
+        if start > settings.steps:
+            raise InputError(
+                f"--resume with --steps {settings.steps}: the last checkpoint is at step "
+                f"{start}; pass --steps {start} or more"
+            )
         result.log = [r for r in _read_log(log_path) if r["step"] <= start]
         result.resumed_from = start
         result.train_tokens = int(state.get("train_tokens", 0))

@@ -47,6 +47,7 @@ from genaiops.errors import InputError
 from genaiops.evaluation.cache import CachingProvider, ResponseCache
 from genaiops.evaluation.datasets import EvalItem, default_id
 from genaiops.evaluation.metrics import normalize_answer
+from genaiops.knowledge.acl import reader_clause
 from genaiops.models.base import ChatOptions, Message
 from genaiops.stats import percentile
 from genaiops.storage.schema import chunks, documents
@@ -155,7 +156,10 @@ def answer_in_text(answer: str, text: str) -> bool:
     return sum(w in found for w in words) >= 0.8 * len(words)
 
 
-def _read_chunks(runtime: Runtime, kb: str) -> list[StoredChunk]:
+def _read_chunks(runtime: Runtime, kb: str, *, public_only: bool = False) -> list[StoredChunk]:
+    """The chunks of ``kb``; with ``public_only``, only those a caller-less retrieval may
+    read (the default tenant's public documents, :func:`~genaiops.knowledge.acl.reader_clause`
+    with no reader): what a fine-tuned model, callable by every key, may learn from."""
     query = (
         sa.select(
             chunks.c.id, documents.c.source, chunks.c.ordinal, chunks.c.heading, chunks.c.text
@@ -164,6 +168,8 @@ def _read_chunks(runtime: Runtime, kb: str) -> list[StoredChunk]:
         .where(chunks.c.kb == kb)
         .order_by(chunks.c.id)
     )
+    if public_only:
+        query = query.where(reader_clause(chunks, None))
     with runtime.db.engine.connect() as conn:
         return [
             StoredChunk(r.id, r.source, r.ordinal, r.heading, r.text) for r in conn.execute(query)
@@ -195,11 +201,14 @@ def generate_testset(
     max_distractor_score: float = 0.5,
     max_tries: int | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    public_only: bool = False,
 ) -> GenerateReport:
     """Up to ``n`` answerable items from ``kb_name`` plus ``distractors`` unanswerable ones
-    (default: one for every four answerable ones, at least one)."""
+    (default: one for every four answerable ones, at least one). ``public_only`` draws
+    only from the default tenant's public documents (for training data)."""
     kb = runtime.knowledge_base(kb_name)
-    pool = [c for c in _read_chunks(runtime, kb_name) if len(c.text.split()) >= MIN_CHUNK_WORDS]
+    stored = _read_chunks(runtime, kb_name, public_only=public_only)
+    pool = [c for c in stored if len(c.text.split()) >= MIN_CHUNK_WORDS]
     if not pool:
         raise InputError(
             f"knowledge base {kb_name!r} has no chunks to draw from; run "
