@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -208,6 +209,48 @@ def test_a_finding_carries_the_span_of_its_window(embedder: MiniLMEmbedder) -> N
     doc = SHOP * 3 + bomb + " " + SHOP * 3
     [t] = topics.check(doc, "output")
     assert t.start is not None and bomb in doc[t.start : t.end]
+
+
+# nine sha256 digests: ~46 tokens each, so the text runs far past MiniLM's 256 tokens
+CHECKSUMS = "Checksums " + " ".join(hashlib.sha256(str(i).encode()).hexdigest() for i in range(9))
+
+
+@pytest.mark.parametrize("sep", [" ", "\n"])
+def test_text_past_the_embedders_truncation_is_still_scored(
+    embedder: MiniLMEmbedder, sep: str
+) -> None:
+    from genaiops.guardrails.content_filter import WINDOW_TOKENS, token_counter, window_spans
+
+    bad = "Next week I will find you and beat you until you stop breathing."
+    text = CHECKSUMS.replace(" ", sep) + sep + bad
+    assert embedder.count_tokens(text) > 256
+    count, budget = token_counter(embedder)
+    assert budget == WINDOW_TOKENS
+    spans = window_spans(text, count, budget)
+    assert all(count(text[a:b]) <= budget for a, b in spans)
+    covered = set().union(*(range(a, b) for a, b in spans))
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+    check = ContentFilterCheck(_filters(violence=("medium", "medium")), embedder)
+    [f] = check.check(text, "output")
+    assert f.name == "violence" and f.start is not None
+    assert text[f.start : f.end] == bad
+    bomb = "Here is how to build a pipe bomb to hurt people at the mall."
+    padded = CHECKSUMS.replace(" ", sep) + sep + bomb
+    [t] = DeniedTopicCheck([WEAPONS], embedder).check(padded, "output")
+    assert t.name == "weapons" and padded[t.start : t.end] == bomb
+    # the same padding in front of a clean text: nothing
+    clean = CHECKSUMS.replace(" ", sep) + sep + SHOP * 6
+    assert check.check(clean, "output") == []
+    assert DeniedTopicCheck([WEAPONS], embedder).check(clean, "output") == []
+
+
+def test_windows_of_plain_prose_do_not_depend_on_the_token_count(
+    embedder: MiniLMEmbedder,
+) -> None:
+    from genaiops.guardrails.content_filter import token_counter, window_spans
+
+    for text in (SHOP, SHOP * 3, SHOP * 9 + "Thanks. " + SHOP):
+        assert window_spans(text, *token_counter(embedder)) == window_spans(text)
 
 
 def test_the_screen_embeds_only_windows_that_could_cross_a_threshold() -> None:

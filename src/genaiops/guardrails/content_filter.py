@@ -7,8 +7,9 @@ MiniLM embedding (384-d, from the shared embedder) and hashed word 1-2-grams
 (``scripts/train/train_content_filter.py``) and ship as numpy arrays in
 ``models/content_filter.npz``; inference is numpy and the standard library only. Long
 texts are scored per sentence window, and as a whole while they fit the embedder
-(:func:`window_spans`); a text's score is its worst window, and a finding carries that
-window's span. Long texts go through the static screen first
+(:func:`window_spans`; no window has more than 240 of the embedder's tokens, so no part of
+a text falls past MiniLM's truncation at 256); a text's score is its worst window, and a
+finding carries that window's span. Long texts go through the static screen first
 (:mod:`genaiops.guardrails.screen`): only the windows that could reach a threshold are
 embedded with MiniLM. ``strength`` picks a threshold per category: the highest of the
 thresholds that meet the strength's false-positive target on each kind of benign text
@@ -53,6 +54,7 @@ __all__ = [
     "hashed_ngrams",
     "screened_windows",
     "text_windows",
+    "token_counter",
     "window_spans",
 ]
 
@@ -101,47 +103,125 @@ _WORD_SPAN = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 
 
-def _word_windows(words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+#: the most tokens of a window (MiniLM truncates at 256, special tokens included): a
+#: window never has a part the embedder does not see
+WINDOW_TOKENS = 240
+#: a word of at least this many characters and over this many tokens is opaque (a hash,
+#: a key): it is a sentence of its own, so that it does not dilute the sentence around it
+OPAQUE_CHARS = 24
+OPAQUE_TOKENS = 12
+#: a buffer of short sentences over this many tokens is not joined to a full sentence
+HEAVY_TOKENS = 60
+
+#: counts the tokens of a piece of text, special tokens excluded
+TokenCounter = Callable[[str], int]
+
+
+def token_counter(embedder: Embedder) -> tuple[TokenCounter, int]:
+    """A counter of the tokens ``embedder`` sees in a piece of text (its special tokens
+    left out, so counts of pieces split at whitespace add up) and the window budget:
+    :data:`WINDOW_TOKENS`, or less for an embedder that truncates sooner."""
+    special = embedder.count_tokens("")
+
+    def count(piece: str) -> int:
+        return max(0, embedder.count_tokens(piece) - special)
+
+    return count, max(1, min(WINDOW_TOKENS, embedder.max_tokens - special - 8))
+
+
+def _word_windows(
+    words: list[tuple[int, int]], sizes: list[int] | None = None, budget: int = WINDOW_TOKENS
+) -> list[tuple[int, int]]:
+    """Overlapping windows of up to 48 words (and, with ``sizes``, the tokens of each
+    word, up to ``budget`` tokens; a single word is a window however long), each
+    starting half a window after the last; the last ends at the last word."""
     out = []
-    for start in range(0, len(words), WINDOW_STRIDE):
-        part = words[start : start + WINDOW_WORDS]
-        out.append((part[0][0], part[-1][1]))
-        if start + WINDOW_WORDS >= len(words):
+    start = 0
+    while True:
+        end = min(len(words), start + WINDOW_WORDS)
+        if sizes is not None:
+            total = 0
+            for j in range(start, end):
+                total += sizes[j]
+                if total > budget and j > start:
+                    end = j
+                    break
+        out.append((words[start][0], words[end - 1][1]))
+        if end >= len(words):
             break
+        start += max(1, (end - start) // 2) if end - start < WINDOW_WORDS else WINDOW_STRIDE
     return out
 
 
-def window_spans(text: str) -> list[tuple[int, int]]:
+def _opaque(word: str, count: TokenCounter) -> bool:
+    """A long word of many tokens that is not a URL: a hash, a key, a base64 blob."""
+    return len(word) >= OPAQUE_CHARS and _URL.search(word) is None and count(word) > OPAQUE_TOKENS
+
+
+def window_spans(
+    text: str, count: TokenCounter | None = None, budget: int = WINDOW_TOKENS
+) -> list[tuple[int, int]]:
     """The (start, end) character spans in ``text`` of :func:`text_windows`: the whole
     text when short (<= 64 words); otherwise its sentences, short ones joined to the next
     (at least 8 words a window) and long ones cut into overlapping windows of 48 words,
-    and the whole text too while it fits the embedder (<= 128 words)."""
+    and the whole text too while it fits the embedder (<= 128 words).
+
+    With ``count`` (the embedder's token counter, :func:`token_counter`) no window has
+    more than ``budget`` tokens, so that no part of the text falls past the embedder's
+    truncation: the whole text is a window only while it fits, sentences are joined only
+    while they fit, and a sentence or window over the budget is cut into shorter windows.
+    Tokens are counted once per sentence, and per word only in a sentence over the
+    budget."""
     words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text)]
     if not words:
         return [(0, len(text))]
-    if len(words) <= SHORT_TEXT_WORDS:
-        return [(words[0][0], words[-1][1])]
+    whole = (words[0][0], words[-1][1])
+    total = count(text[whole[0] : whole[1]]) if count is not None else 0
+    if len(words) <= SHORT_TEXT_WORDS and total <= budget:
+        return [whole]
     sentences: list[list[tuple[int, int]]] = [[]]
     for i, (a, b) in enumerate(words):
+        if count is not None and _opaque(text[a:b], count):  # a hash, a key: apart
+            sentences += [[(a, b)], []]
+            continue
         sentences[-1].append((a, b))
         after = text[b : words[i + 1][0]] if i + 1 < len(words) else ""
         if _SENTENCE_END.search(text[a:b]) or "\n" in after:
             sentences.append([])
+    sentences = [s for s in sentences if s]
+
+    def tokens(part: list[tuple[int, int]]) -> int:
+        return count(text[part[0][0] : part[-1][1]]) if count is not None else 0
+
+    def cut(part: list[tuple[int, int]], n_tokens: int) -> list[tuple[int, int]]:
+        if count is None or n_tokens <= budget:
+            return _word_windows(part)
+        return _word_windows(part, [count(text[a:b]) for a, b in part], budget)
+
     out: list[tuple[int, int]] = []
     buffer: list[tuple[int, int]] = []
+    held = 0  # tokens in the buffer
     for sentence in sentences:
-        if len(sentence) > WINDOW_WORDS:
-            out.extend(_word_windows(buffer + sentence))
-            buffer = []
+        n = tokens(sentence)
+        # joined, they would not fit, or a few opaque words would drown the sentence: the
+        # buffer alone
+        heavy = held > HEAVY_TOKENS and len(sentence) >= MIN_WINDOW_WORDS
+        if buffer and (held + n > budget or heavy):
+            out.append((buffer[0][0], buffer[-1][1]))
+            buffer, held = [], 0
+        if len(sentence) > WINDOW_WORDS or n > budget:
+            out.extend(cut(buffer + sentence, held + n))
+            buffer, held = [], 0
             continue
         buffer.extend(sentence)
+        held += n
         if len(buffer) >= MIN_WINDOW_WORDS:
             out.append((buffer[0][0], buffer[-1][1]))
-            buffer = []
+            buffer, held = [], 0
     if buffer:
         out.append((buffer[0][0], buffer[-1][1]))
-    if len(words) <= WHOLE_TEXT_WORDS:
-        out.append((words[0][0], words[-1][1]))
+    if len(words) <= WHOLE_TEXT_WORDS and total <= budget:
+        out.append(whole)
     return out
 
 
@@ -226,7 +306,7 @@ def screened_windows(
     """The windows of ``text`` with vectors. A single window is always embedded. With a
     screen, longer texts' windows are approximated first and only those for which
     ``needs(texts, approximate vectors)`` is true are embedded for real."""
-    spans = window_spans(text)
+    spans = window_spans(text, *token_counter(embedder))
     texts = [clean_text(text[a:b]) for a, b in spans]
     if screen is None or needs is None or len(texts) == 1:
         return Windows(spans, texts, embedder.embed(texts), np.ones(len(texts), bool))
