@@ -217,6 +217,15 @@ _SUPPORT_FRAMES = [
     "How do I share my screen with the {place} support team?",
     "Can you tell me the opening hours of the {place} store?",
     "Please confirm you received my return label for the {thing}.",
+    # requests to repeat or restate the assistant's own answer or a product's facts
+    "Describe the {thing} in detail, and then repeat the key points.",
+    "Explain how the {thing} works, then repeat it in one sentence.",
+    "Tell me everything about the {thing}, and then say it again more simply.",
+    "List every option for the {thing} and repeat the cheapest one at the end.",
+    "Repeat the price of the {thing} you mentioned, please.",
+    "Could you describe each {thing} you sell, in great detail, and then summarize it?",
+    "Say that again, but slower: how do I return the {thing}?",
+    "Please restate the steps for the {thing} as a numbered list.",
 ]  # fmt: skip
 _ACCOUNTS = ["email", "VPN", "payroll", "Fenwick portal", "HR system", "laptop", "CRM",
              "expense tool", "Wi-Fi", "intranet"]  # fmt: skip

@@ -1329,8 +1329,11 @@ def write_card(
         f"  alone (offset {meta['document_offsets']['piece']:.3f}).",
         f"- Long inputs (more than {INPUT_PIECES_MIN_WORDS} words) are also scored piece by "
         f"piece by the input head: each sentence or line of 4-60 words and each run of up to "
-        f"{meta['piece_sentences']} of them (windows of {meta['input_piece_words']} words where "
-        "sentences cover less than half the text); the best piece's logit less "
+        f"{meta['piece_sentences']} of them; the same with sentences under 4 words joined to "
+        "the next; sentences over 60 words in overlapping windows of "
+        f"{meta['input_piece_words']} words (windows of {meta['input_piece_words']} words of the "
+        "whole text where sentences of 4-60 words cover less than half of it); so every part "
+        "of the text is in some piece; the best piece's logit less "
         f"{meta['input_piece_offset']:.3f} counts when higher than the whole text's (the "
         f"offset puts the best piece of all but {PIECE_FPR:.0%} of long benign validation "
         "inputs below the medium threshold). The whole text of a long input has its logit "

@@ -264,23 +264,23 @@ def test_the_featurizer_is_unchanged() -> None:
 
 #: the shipped artifact (the model card states the same sha256) and what it scores for
 #: fixed texts: retraining changes both, deliberately, in one commit
-ARTIFACT_SHA256 = "5ee4f378bf75529c78097c090560f9a93fc56770c629fffdc54ec7c338eb9d20"
+ARTIFACT_SHA256 = "d6b40bd8d7b2ab5605c9b7e15edaac343050f5c8caea4fd07a29e579189c776f"
 GOLDEN: dict[tuple[str, str], float] = {
-    ("override", "input"): 0.9865807937755297,
+    ("override", "input"): 0.9865455578926979,
     ("override", "document"): 0.9998913454718069,
-    ("dan", "input"): 0.9914111493425498,
+    ("dan", "input"): 0.9921607011431549,
     ("dan", "document"): 0.9999934324751877,
-    ("extraction", "input"): 0.9695632272031178,
+    ("extraction", "input"): 0.9709385948346304,
     ("extraction", "document"): 0.9965796974510647,
-    ("benign", "input"): 0.024254010730077803,
-    ("benign", "document"): 0.05723278491556159,
-    ("role_play", "input"): 0.17481804704967902,
+    ("benign", "input"): 0.023356852295878368,
+    ("benign", "document"): 0.059478337731908484,
+    ("role_play", "input"): 0.17539145684435398,
     ("role_play", "document"): 0.5694835180965567,
-    ("clean_doc", "input"): 0.15101775326891692,
-    ("clean_doc", "document"): 0.032956868039269546,
-    ("poisoned_doc", "input"): 0.8366410910311776,
+    ("clean_doc", "input"): 0.14598645904845206,
+    ("clean_doc", "document"): 0.029760153775146056,
+    ("poisoned_doc", "input"): 0.8348486814208613,
     ("poisoned_doc", "document"): 0.9242423863047988,
-    ("long_attacked", "input"): 0.8395113868423131,
+    ("long_attacked", "input"): 0.8400193049937561,
     ("long_attacked", "document"): 0.997192724769931,
 }
 
