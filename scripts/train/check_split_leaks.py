@@ -35,11 +35,11 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from splits import read_jsonl as _jsonl  # noqa: E402
 from splits import split_of  # noqa: E402
 
 MIN_CHARS = 24  # shorter items ("What is AI?") match by chance; they are not leaks
@@ -65,14 +65,6 @@ def _module(name: str) -> ModuleType:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
-
-
-def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
 
 
 def plain_test_items(data: Path) -> Iterator[tuple[str, str]]:

@@ -10,10 +10,14 @@ split by group (:func:`near_duplicate_groups`); small strata are split by hash r
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
 
 SPLIT_SALT = "genaiops-prompt-attack-v1"
 
@@ -69,3 +73,12 @@ def ranked_split(items: Sequence[str], test_share: float, val_share: float) -> d
         t: "test" if i < n_test else "val" if i < n_test + n_val else "train"
         for i, t in enumerate(ranked)
     }
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The rows of a dev-set JSONL file (gzip when it ends in ``.gz``), blank lines skipped."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)

@@ -57,6 +57,7 @@ from prompt_attack_sets import (  # noqa: E402
     support_lookalikes,
 )
 from splits import SPLIT_SALT, bucket, near_duplicate_groups, ranked_split, split_of  # noqa: E402
+from splits import read_jsonl as _jsonl  # noqa: E402
 
 from genaiops.guardrails.normalize import normalize  # noqa: E402
 from genaiops.guardrails.prompt_attack import (  # noqa: E402
@@ -129,14 +130,6 @@ class Data:
     def of(self, items: list[Text], split: str, sources: Iterable[str] | None = None) -> list[Text]:
         wanted = set(sources) if sources is not None else None
         return [t for t in items if t.split == split and (wanted is None or t.source in wanted)]
-
-
-def _jsonl(path: Path) -> Iterable[dict[str, Any]]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
 
 
 def load_attacks(data: Path) -> list[Text]:
