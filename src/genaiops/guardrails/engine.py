@@ -18,6 +18,7 @@ A compiled engine is immutable and thread-safe; the runtime builds one per polic
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,6 +44,8 @@ __all__ = [
     "mask_text",
     "profanity_words",
 ]
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -146,6 +149,13 @@ class GuardrailEngine:
         """Run the policy's checks for ``direction`` (``prefix``: only those that can judge
         part of an answer; ``whole``: only those that need all of it)."""
         start = time.perf_counter()
+        # half of a UTF-16 surrogate pair (from JSON's "\\ud800") is no text any tokenizer
+        # can encode: the checks see U+FFFD in its place (one code point for one, so every
+        # span stays where it was)
+        text = _LONE_SURROGATE.sub("\ufffd", text)
+        sources = [_LONE_SURROGATE.sub("\ufffd", s) for s in sources]
+        if query is not None:
+            query = _LONE_SURROGATE.sub("\ufffd", query)
         findings: list[Finding] = []
         timings: dict[str, float] = {}
         evidence: dict[str, Any] = {}
