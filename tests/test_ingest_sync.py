@@ -131,19 +131,28 @@ def kill_mid_ingest(
     rng: random.Random,
     wait_for_a_write: bool = True,
 ) -> bool:
-    """Start an ingest, wait until it has written a document (or not: then the kill may
-    land while it starts, builds the index or writes its first document), then SIGKILL
-    it after a random delay. Whether it was still running when killed."""
+    """Start an ingest, wait until it has written a document (or not: then the kill lands
+    after a random delay, while it starts, builds the index or writes its first documents,
+    and at the latest just after its first write), then SIGKILL it after a short random
+    delay. Whether it was still running when killed.
+
+    The delays are bounded by the first write, not by the clock alone: a whole ingest of
+    the corpus with the hash embedder can take less than the random delay on a fast
+    machine, and an ingest that finishes leaves the next ones nothing to be killed in."""
     since = server_now(database)
     proc = subprocess.Popen(
         ingest_command(root), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    deadline = time.monotonic() + 30
-    while wait_for_a_write and proc.poll() is None and time.monotonic() < deadline:
+    delay = None if wait_for_a_write else rng.uniform(0.3, 2.5)
+    started = time.monotonic()
+    deadline = started + 30
+    while proc.poll() is None and time.monotonic() < deadline:
+        if delay is not None and time.monotonic() - started >= delay:
+            break
         if written_since(database, kb, since):
+            time.sleep(rng.uniform(0.0, 0.1))
             break
         time.sleep(0.02)
-    time.sleep(rng.uniform(0.0, 0.25) if wait_for_a_write else rng.uniform(0.3, 2.5))
     running = proc.poll() is None
     if running:
         proc.send_signal(signal.SIGKILL)
