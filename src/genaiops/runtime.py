@@ -208,6 +208,12 @@ class Runtime:
         cfg = self.config.apps[name]
         return self._once("app", name, lambda: self.compile(name, cfg))
 
+    def compiled_app(self, name: str) -> CompiledApp | None:
+        """The app ``name`` if :meth:`app` has compiled it already, else None: a look-up
+        that never builds or blocks (the server calls it on its event loop)."""
+        found = self._cache.get(("app", name))
+        return found  # type: ignore[return-value]
+
     def compile(
         self,
         name: str,

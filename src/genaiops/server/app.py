@@ -202,7 +202,6 @@ def create_app(
     )
     app.state.server_settings = cfg
     app.state.tracing = tracing
-    app.state.compiled = {}  # the runtime's compiled apps by name (Runtime.app caches them)
     install_error_handlers(app)
     app.include_router(openai_router)
     app.include_router(native_router)

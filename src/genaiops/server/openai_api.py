@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from genaiops.apps.app import CompiledApp
 from genaiops.apps.request import AskOptions, AskRequest, AskResult, Caller
 from genaiops.costs.budgets import budget_targets
 from genaiops.costs.ledger import Attribution, MeterEntry
@@ -237,7 +238,7 @@ class EmbeddingRequest(_Open):
 # -- chat completions ---------------------------------------------------------------------
 
 
-def _app_or_404(rt: Runtime, name: str) -> Any:
+def _app_or_404(rt: Runtime, name: str) -> CompiledApp:
     if name not in rt.config.apps:
         valid = ", ".join(sorted(rt.config.apps)) or "(none declared)"
         raise ApiError(
@@ -416,10 +417,9 @@ async def chat_completions(
     to the model: an app is a single-turn retrieval pipeline with its own prompt (the one
     it was evaluated with), so a follow-up must restate what it refers to."""
     rt = runtime_of(request)
-    compiled: dict[str, Any] = request.app.state.compiled  # the runtime's, by name
-    app = compiled.get(body.model)
-    if app is None:  # compiled once (it may load a model): off the event loop
-        app = compiled[body.model] = await to_thread.run_sync(_app_or_404, rt, body.model)
+    found = rt.compiled_app(body.model)  # a plain look-up once compiled
+    # compiled once (it may load a model): off the event loop
+    app = found if found is not None else await to_thread.run_sync(_app_or_404, rt, body.model)
     tracing: Tracing | None = request.app.state.tracing
     if tracing is not None:  # a span per stage
         app = tracing.traced(app)
