@@ -1,6 +1,7 @@
 """G: guardrail latency per check and per text length, the example's whole policy.
 
     .venv/bin/python benchmarks/g_latency.py [--policy company-default] [--n 40] [--cpu 0]
+        [--encoder quantized|exact] [--out FILE]
 
 The example project's policy (``examples/fenwick/genaiops.yaml``) is compiled into a
 :class:`~genaiops.guardrails.engine.GuardrailEngine` with the real MiniLM embedder (one
@@ -82,6 +83,12 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=40, help="texts per length and direction")
     parser.add_argument("--cpu", type=int, default=None, help="the core to pin to")
     parser.add_argument("--out", type=Path, default=RESULTS / "g_latency.json")
+    parser.add_argument(
+        "--encoder",
+        choices=["quantized", "exact"],
+        default=None,
+        help="override the policy's long_text_encoder (A/B of the long-text encoder)",
+    )
     args = parser.parse_args()
 
     cpus = sorted(os.sched_getaffinity(0))
@@ -89,21 +96,28 @@ def main() -> int:
     os.sched_setaffinity(0, {cpu})
     data = example_project_data()
     policy = GuardrailPolicyConfig.model_validate(data["guardrails"][args.policy])
+    if args.encoder is not None:
+        policy = policy.model_copy(update={"long_text_encoder": args.encoder})
     engine = GuardrailEngine(args.policy, policy, embedder=MiniLMEmbedder(threads=1))
     t0 = time.perf_counter()
     engine.warm_up()
     warm_s = time.perf_counter() - t0
     source = business_texts(2000, 1)[0]
-    cache = engine.services.embedder
-    assert isinstance(cache, CachingEmbedder)
-    warm_keys = set(cache._cache)  # the fixed texts the checks embedded at warm-up
+    # the runtime's cache and the long-text encoder's own (policy long_text_encoder)
+    caches = [engine.services.embedder, engine.services.long_text_embedder()]
+    caches = [c for i, c in enumerate(caches) if c not in caches[:i]]
+    assert all(isinstance(c, CachingEmbedder) for c in caches)
+    # the fixed texts the checks embedded at warm-up
+    warm_keys = [set(c._cache) for c in caches]  # type: ignore[union-attr]
 
     def forget() -> None:
         """Drop every vector but the warm-up's: no text is answered from the cache of an
         earlier text (the example's documents repeat sentences across slices)."""
-        with cache._lock:
-            for key in [k for k in cache._cache if k not in warm_keys]:
-                del cache._cache[key]
+        for cache, keep in zip(caches, warm_keys, strict=True):
+            assert isinstance(cache, CachingEmbedder)
+            with cache._lock:
+                for key in [k for k in cache._cache if k not in keep]:
+                    del cache._cache[key]
 
     sets = {"short": short_questions(args.n)}
     sets |= {str(n): business_texts(n, args.n) for n in LENGTHS}
@@ -166,6 +180,7 @@ def main() -> int:
             "pinned_cpu": cpu,
             "n_per_cell": args.n,
             "warm_up_s": round(warm_s, 2),
+            "long_text_encoder": policy.long_text_encoder,
             "lengths_chars": ["short question", *LENGTHS],
             "latency_ms": summary,
             "targets": verdict,

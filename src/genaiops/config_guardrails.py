@@ -229,6 +229,22 @@ class GuardrailPolicyConfig(_Strict):
     )
     stream: StreamConfig = StreamConfig()
     audit: AuditConfig = AuditConfig()
+    max_chars: int | None = Field(
+        100_000,
+        ge=1,
+        description=(
+            "a text longer than this is blocked before any check runs (finding type "
+            "limit), so that no text holds a worker for seconds; null: no limit"
+        ),
+    )
+    long_text_encoder: Literal["quantized", "exact"] = Field(
+        "quantized",
+        description=(
+            "MiniLM for the windows of long texts in the topic and content checks: "
+            "quantized (8-bit integer products, built into the cache on first use, about "
+            "2x faster, cosine ~0.99) or exact (the knowledge bases' model)"
+        ),
+    )
     checks: list[dict[str, Any]] = Field(
         default_factory=list,
         description="plug-in checks: {kind: NAME, ...options}, options per the kind's schema",

@@ -47,6 +47,73 @@ def test_shadow_mode_records_but_does_not_block() -> None:
     assert out.text_out == "project falcon"
 
 
+def test_a_text_over_max_chars_is_blocked_before_any_check() -> None:
+    from genaiops.config_guardrails import AuditConfig, SensitiveInfoConfig
+
+    policy = GuardrailPolicyConfig(
+        max_chars=1_000,
+        word_filters=WordFilterConfig(words=["project falcon"]),
+        sensitive_information=SensitiveInfoConfig.model_validate(
+            {"entities": [{"type": "EMAIL_ADDRESS", "action": "mask"}]}
+        ),
+        audit=AuditConfig(redact="policy"),
+    )
+    engine = GuardrailEngine("p", policy)
+    long = "Our bikes ship from Portland. " * 40  # 1,200 characters, nothing to find
+    out = engine.apply(long, "input")
+    assert out.blocked and out.text_out == policy.messages.blocked_input
+    assert [(f.type, f.name, f.action) for f in out.findings] == [("limit", "max_chars", "BLOCKED")]
+    assert "1,200 characters" in out.findings[0].explanation
+    assert "max_chars" in out.findings[0].explanation
+    assert set(out.latency_ms) == {"total"}  # no check ran
+    assert engine.apply(long, "output").text_out == policy.messages.blocked_output
+    # at the limit: checked as usual
+    assert engine.apply(long[:1_000], "input").action == "NONE"
+    # the audit keeps no text it could not scan
+    assert engine.redact(long + " a@b.com").startswith("[withheld: 1,208 characters")
+    assert engine.redact("write to a@b.com") == "write to [EMAIL_ADDRESS]"
+    shadow = GuardrailEngine("s", policy.model_copy(update={"mode": "shadow"}))
+    out = shadow.apply(long, "input")
+    assert out.action == "NONE" and out.shadow and out.findings[0].type == "limit"
+    unlimited = GuardrailEngine("u", policy.model_copy(update={"max_chars": None}))
+    assert unlimited.apply(long, "input").action == "NONE"
+    assert GuardrailPolicyConfig().max_chars == 100_000
+    with pytest.raises(ValueError, match="max_chars"):
+        GuardrailPolicyConfig.model_validate({"max_chars": 0})
+
+
+def test_degenerate_texts_cost_linear_time() -> None:
+    """Runs that a pattern rescanned from every position (quadratic): 200,000 characters
+    took minutes. Not a speed target: a bound a linear scan meets by far."""
+    import time
+
+    from genaiops.guardrails.normalize import normalize
+    from genaiops.guardrails.pii_recognizers import recognize
+
+    for text in ("1234567890" * 20_000, "a." * 100_000, "1-" * 100_000):
+        t0 = time.perf_counter()
+        normalize(text)
+        recognize(text)
+        assert time.perf_counter() - t0 < 5.0, text[:12]
+
+
+def test_leet_tokens_are_the_same_as_before_the_linear_pattern() -> None:
+    """The lookbehind that made the leetspeak token pattern linear changes no match."""
+    import random
+    import re
+
+    from genaiops.guardrails.normalize import _LEET_TOKEN
+
+    old = re.compile(r"[a-z0-9@$!|+]*[a-z][a-z0-9@$!|+]*", re.IGNORECASE)
+    rng = random.Random(5)
+    alphabet = "aZ09@$!|+ .-_é\n"
+    for _ in range(3_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        assert [m.span() for m in _LEET_TOKEN.finditer(text)] == [
+            m.span() for m in old.finditer(text)
+        ], text
+
+
 def test_profanity_list_is_used() -> None:
     words = profanity_words()
     assert len(words) > 20

@@ -292,10 +292,11 @@ class Audit(Stage):
         redact = guard.redact if guard is not None else (lambda t: t)
         keep_blocked = guard is not None and guard.policy.audit.keep_blocked_text
         input_blocked = result.status == "blocked" and state.chat is None
-        question = redact(state.request.question)
         answer = result.answer
         if input_blocked and not keep_blocked:
             question = "[withheld: the question was blocked]"
+        else:
+            question = redact(state.request.question)
         if result.status == "blocked" and state.chat is not None and keep_blocked:
             answer = redact(state.raw_answer)
         elif result.status != "blocked":

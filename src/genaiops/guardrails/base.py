@@ -59,6 +59,18 @@ class CheckServices:
 
     embedder: Embedder | None = None  # the runtime's caching embedder (MiniLM by default)
     judge: ModelProvider | None = None  # a metered judge model, when the policy names one
+    long_text_encoder: Literal["quantized", "exact"] = "quantized"  # the policy's choice
+
+    def long_text_embedder(self) -> Embedder:
+        """The embedder for the windows of long texts: :attr:`embedder`'s 8-bit-integer
+        twin when the policy asks for ``quantized`` and there is one (see
+        :func:`genaiops.knowledge.embedders.quantized_twin`), else :attr:`embedder`."""
+        assert self.embedder is not None
+        if self.long_text_encoder == "exact":
+            return self.embedder
+        from genaiops.knowledge.embedders import quantized_twin
+
+        return quantized_twin(self.embedder)
 
 
 @dataclass

@@ -302,12 +302,17 @@ def screened_windows(
     embedder: Embedder,
     needs: Callable[[list[str], Floats], npt.NDArray[np.bool_]] | None,
     screen: StaticScreen | None,
+    long_embedder: Embedder | None = None,
 ) -> Windows:
     """The windows of ``text`` with vectors. A single window is always embedded. With a
     screen, longer texts' windows are approximated first and only those for which
-    ``needs(texts, approximate vectors)`` is true are embedded for real."""
+    ``needs(texts, approximate vectors)`` is true are embedded for real. A text of more
+    than one window is embedded with ``long_embedder`` when given (the policy's
+    ``long_text_encoder``: MiniLM on 8-bit integer products, about twice as fast)."""
     spans = window_spans(text, *token_counter(embedder))
     texts = [clean_text(text[a:b]) for a, b in spans]
+    if len(texts) > 1 and long_embedder is not None:
+        embedder = long_embedder
     if screen is None or needs is None or len(texts) == 1:
         return Windows(spans, texts, embedder.embed(texts), np.ones(len(texts), bool))
     vectors = screen.approximate(texts)
@@ -354,9 +359,11 @@ class ContentFilterCheck(Check):
         artifact: Path | None = None,
         *,
         screen: bool = True,
+        long_embedder: Embedder | None = None,
     ) -> None:
         self.config = config
         self.embedder = embedder
+        self.long_embedder = long_embedder or embedder
         path = artifact or ARTIFACT
         self._model = Lazy(lambda: _load(path))
         self._screen = Lazy(lambda: shared_screen() if screen else None)
@@ -378,11 +385,12 @@ class ContentFilterCheck(Check):
             from genaiops.knowledge.embedders import CachingEmbedder, MiniLMEmbedder
 
             services.embedder = CachingEmbedder(MiniLMEmbedder())
-        return cls(config, services.embedder)
+        return cls(config, services.embedder, long_embedder=services.long_text_embedder())
 
     def warm_up(self) -> None:
         self.scores("warm up")
         self._screen.get()
+        self.long_embedder.warm_up()
 
     def strength(self, category: str, direction: Direction) -> str:
         setting = getattr(self.config, category)
@@ -426,7 +434,7 @@ class ContentFilterCheck(Check):
             rough = model.heads.logits(texts, approx, part)
             return np.asarray((rough + margins >= self._floors()).any(axis=1), dtype=bool)
 
-        windows = screened_windows(text, self.embedder, needs, screen)
+        windows = screened_windows(text, self.embedder, needs, screen, self.long_embedder)
         part = (
             np.stack([hashed[t] for t in windows.texts])
             if hashed

@@ -116,10 +116,12 @@ class DeniedTopicCheck(Check):
         strong_similarity: float | None = None,
         harm_threshold: float | None = None,
         screen: bool = True,
+        long_embedder: Embedder | None = None,
     ) -> None:
         self.topics = list(topics)
         self._use_screen = screen
         self.embedder = embedder
+        self.long_embedder = long_embedder or embedder
         self._artifact = artifact or ARTIFACT
         self._overrides = (min_similarity, strong_similarity, harm_threshold)
         self._model: _Model | None = None
@@ -139,7 +141,7 @@ class DeniedTopicCheck(Check):
             from genaiops.knowledge.embedders import CachingEmbedder, MiniLMEmbedder
 
             services.embedder = CachingEmbedder(MiniLMEmbedder())
-        return cls(topics, services.embedder)
+        return cls(topics, services.embedder, long_embedder=services.long_text_embedder())
 
     def warm_up(self) -> None:
         if self._model is not None:
@@ -162,6 +164,7 @@ class DeniedTopicCheck(Check):
                 loaded.harm_threshold if harm is None else harm,
             )
             self._screen = shared_screen() if self._use_screen else None
+            self.long_embedder.warm_up()
             self._points = {
                 t.name: self._model
                 if t.strength == "high" or any(o is not None for o in self._overrides)
@@ -205,7 +208,7 @@ class DeniedTopicCheck(Check):
                 need |= self._combine_many(self._points[topic.name], sims, harm) >= 0.5
             return need
 
-        windows = screened_windows(text, self.embedder, needs, screen)
+        windows = screened_windows(text, self.embedder, needs, screen, self.long_embedder)
         part = np.array(
             [hashed[t] for t in windows.texts] if hashed else head.hash_logits(windows.texts)[:, 0],
             np.float32,

@@ -125,7 +125,9 @@ class GuardrailEngine:
         self.policy = policy
         if embedder is not None and not isinstance(embedder, CachingEmbedder):
             embedder = CachingEmbedder(embedder)
-        self.services = CheckServices(embedder=embedder, judge=judge)
+        self.services = CheckServices(
+            embedder=embedder, judge=judge, long_text_encoder=policy.long_text_encoder
+        )
         self.checks: list[Check] = compile_checks(policy, self.services)
         self._redactor = self._make_redactor()
 
@@ -156,6 +158,9 @@ class GuardrailEngine:
         sources = [_LONE_SURROGATE.sub("\ufffd", s) for s in sources]
         if query is not None:
             query = _LONE_SURROGATE.sub("\ufffd", query)
+        limit = self.policy.max_chars
+        if limit is not None and len(text) > limit:
+            return self._over_limit(text, direction, limit, start)
         findings: list[Finding] = []
         timings: dict[str, float] = {}
         evidence: dict[str, Any] = {}
@@ -188,6 +193,31 @@ class GuardrailEngine:
         return GuardOutcome(
             "MASKED" if changed else "NONE", masked, findings, timings, False, evidence
         )
+
+    def _over_limit(
+        self, text: str, direction: Direction, limit: int, start: float
+    ) -> GuardOutcome:
+        """A text over the policy's ``max_chars``: blocked (in shadow mode, passed with the
+        finding) before any check runs, so that its cost is bounded whatever it holds."""
+        finding = Finding(
+            "limit",
+            "max_chars",
+            1.0,
+            "BLOCKED",
+            explanation=(
+                f"the text has {len(text):,} characters; the policy checks at most "
+                f"{limit:,} (max_chars)"
+            ),
+        )
+        timings = {"total": (time.perf_counter() - start) * 1e3}
+        if self.policy.mode == "shadow":
+            return GuardOutcome("NONE", text, [finding], timings, True)
+        message = (
+            self.policy.messages.blocked_output
+            if direction == "output"
+            else self.policy.messages.blocked_input
+        )
+        return GuardOutcome("BLOCKED", message, [finding], timings)
 
     # -- audit redaction -------------------------------------------------------------------
 
@@ -227,4 +257,8 @@ class GuardrailEngine:
         check = self._redactor
         if check is None or not text:
             return text
+        limit = self.policy.max_chars
+        if limit is not None and len(text) > limit:
+            # not scanned (its cost is unbounded), so not kept
+            return f"[withheld: {len(text):,} characters, over the policy's max_chars]"
         return mask_text(text, check.check(text, "input"))[0]

@@ -61,7 +61,11 @@ _LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
      "@": "a", "$": "s", "!": "i", "|": "l", "+": "t"}
 )  # fmt: skip
-_LEET_TOKEN = re.compile(r"[a-z0-9@$!|+]*[a-z][a-z0-9@$!|+]*", re.IGNORECASE)
+# a token starts where a run of these characters starts (the lookbehind): without it a run
+# of digits with no letter is rescanned from each of its positions, quadratic in its length
+# (30,000 digits took 7.6 s; now milliseconds). Matches are the same: a match never starts
+# inside a run, since a later start sees a subset of the same run.
+_LEET_TOKEN = re.compile(r"(?<![a-z0-9@$!|+])[a-z0-9@$!|+]*[a-z][a-z0-9@$!|+]*", re.IGNORECASE)
 _LEET_CHARS = re.compile(r"[0-9@$!|+]")
 _LEET_INNER = re.compile(r"[0-9@$!|+][a-z]", re.IGNORECASE)  # p4ssw0rd, 1gn0re; not gpt4
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .\-_*·/]{1,2}){3,}[^\W\d_](?![^\W_])")
