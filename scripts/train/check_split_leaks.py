@@ -9,14 +9,33 @@ training script of the prompt-attack check loads them). Then it looks for every 
 item (at least ``MIN_CHARS`` characters and ``MIN_WORDS`` words; its words in order,
 case and punctuation folded) in:
 
-* every file under ``tests/``;
-* the training and validation texts of every training script it can import:
-  ``train_prompt_attack`` (its whole input and document data, built sets included) and
-  ``train_content_filter`` (its handwritten seeds and topic examples, which are training
-  data whatever their text).
+* every file under ``tests/`` (every test set below);
+* the training and validation texts of every training script it can load without
+  training (no model is fitted and nothing is embedded):
 
-The project's own prompt-attack sets (``benchmarks/data/prompt_attack_sets.py``) count as
-sources too: their test-split items are test items.
+  - ``train_prompt_attack``: its whole input and document data, built sets included;
+  - ``train_content_filter``: the texts of both heads (``content_datasets`` and the rows
+    ``train_topics`` assembles: dev sets, built sets, document windows, handwritten
+    seeds). Its seeds pass ``drop_near_eval`` (cosine to Do-Not-Answer/XSTest) with the
+    vectors the training's embedding cache already holds; without them every seed counts;
+  - the PII tagger (``genaiops.guardrails.pii_train``): the augmented training sentences
+    of Presidio's synthetic set (``_examples``) and its ``val`` sentences (tuning);
+  - ``train_static_screen``: the ``content_datasets`` texts and ``corpus_windows``
+    windows of ``train`` (fitted) and ``val`` (its margins), against every test set;
+  - ``train_grounding_align``: the paraphrase set's ``train``/``val`` items (answer and
+    source) and A2's dev items (knowledge, question, both answers).
+
+Test sets: the shared dev sets above; the project's own prompt-attack sets
+(``benchmarks/data/prompt_attack_sets.py``) and content sets
+(``benchmarks/data/content_sets.py``, split by subject); the PII sets of
+``benchmarks/a6_p7_pii.py`` (Presidio's synthetic v2 and ``pii_realworld.jsonl``, test
+part by sentence); A2's test items (HaluEval QA 250-499) and the A2b paraphrase set's
+test items; the content filter's own test split (``content_datasets`` texts of ``test``,
+Davidson keyed by ``clean_text`` of the tweet as it keys them). The prompt-attack data are
+checked against the dev sets and the built sets, the content filter's against those and
+its own test split, the PII tagger's against the PII sets, the grounding scorer's against
+A2 and A2b, the static screen's against all of them. A note (not a leak) says on which
+A2 items the grounding scorer is fitted and its threshold chosen.
 
 A test item found in a test file or in training data is a leak: the script lists each
 one (where, source, the item's first words) and exits 1; 0 when there is none. Sources
@@ -27,14 +46,19 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import gzip
 import importlib.util
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Any
+
+import numpy as np
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO.parent / "shared" / "data"
@@ -57,8 +81,11 @@ def fold(text: str) -> str:
     return _WS.sub(" ", text.lower()).strip()
 
 
-def _module(name: str) -> ModuleType:
-    path = Path(__file__).resolve().parent / f"{name}.py"
+def _module(name: str, path: Path | None = None) -> ModuleType:
+    """A training script (or, with ``path``, any file) loaded as a module, not run."""
+    if name in sys.modules:
+        return sys.modules[name]
+    path = path or Path(__file__).resolve().parent / f"{name}.py"
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -120,14 +147,210 @@ def prompt_attack_training(pa: ModuleType, data: Path) -> Iterator[tuple[str, st
                 yield f"train_prompt_attack:{name}:{t.source}:{t.split}", t.text
 
 
-def content_filter_training() -> Iterator[tuple[str, str]]:
-    cf = _module("train_content_filter")
-    for name in (
-        "INSULT_SEEDS", "HATE_SEEDS", "SEXUAL_SEEDS", "VIOLENCE_SEEDS", "MISCONDUCT_SEEDS",
-        "NEUTRAL_SEEDS", "TOPIC_SAFE", "TOPIC_UNSAFE",
-    ):  # fmt: skip
-        for text in getattr(cf, name, []):
-            yield f"train_content_filter:{name}", text
+Items = dict[str, str]  # folded test item -> its source
+Haystack = list[tuple[str, str]]  # (where, text)
+
+
+def _add(out: Items, text: str, source: str) -> None:
+    if len(text) >= MIN_CHARS:
+        out.setdefault(fold(text), source)
+
+
+def content_set_items() -> Items:
+    """Test items of the built content sets (split by subject)."""
+    cs = _module("content_sets", REPO / "benchmarks" / "data" / "content_sets.py")
+
+    out: Items = {}
+    for name, build in (
+        ("howto", cs.harmful_howto),
+        ("explicit", cs.explicit_requests),
+        ("benign", cs.benign_questions),
+    ):
+        for it in build():
+            if it.split == "test":
+                _add(out, it.text, f"built:{name}_{it.kind}")
+    return out
+
+
+PII_SYNTH = "pii/presidio_synth_dataset_v2.json.gz"
+PII_REALWORLD = REPO / "benchmarks" / "data" / "pii_realworld.jsonl"
+
+
+def pii_items(synth: Sequence[dict[str, Any]]) -> Items:
+    """The test part of both A6 sets, as ``benchmarks/a6_p7_pii.py`` takes it
+    (``split_of`` of the sentence text)."""
+    out: Items = {}
+    for x in synth:
+        if split_of(x["full_text"]) == "test":
+            _add(out, x["full_text"], "pii:presidio_synth_v2")
+    for line in PII_REALWORLD.read_text("utf-8").splitlines():
+        if line.strip():
+            text = json.loads(line)["text"]
+            if split_of(text) == "test":
+                _add(out, text, "pii:realworld")
+    return out
+
+
+A2_FIELDS = ("knowledge", "question", "right_answer", "hallucinated_answer")
+
+
+def a2_items(a2: ModuleType, data: Path) -> Items:
+    """A2's test items (HaluEval QA, by position): each field A2 reads."""
+    rows = a2.load(data / "rag_qa" / "halueval" / "qa_one-turn_data.jsonl")
+    out: Items = {}
+    for i in a2.TEST:
+        for key in A2_FIELDS:
+            _add(out, rows[i][key], f"a2_test:{key}")
+    return out
+
+
+def a2b_items(paraphrase: Sequence[Any]) -> Items:
+    """The A2b paraphrase set's test items: each answer and its source text."""
+    out: Items = {}
+    for it in paraphrase:
+        if it.split == "test":
+            _add(out, it.answer, f"a2b_test:{it.corpus}:answer")
+            _add(out, it.source, f"a2b_test:{it.corpus}:source")
+    return out
+
+
+class CachedVectors:
+    """A stand-in for the content-filter training's ``EmbeddingCache``: the MiniLM vectors
+    the cache already holds, never computed. A text it lacks gets a zero vector (cosine 0:
+    ``drop_near_eval`` then keeps the seed, so the check errs towards more training data)
+    and is counted in ``missing``."""
+
+    def __init__(self, path: Path) -> None:
+        self.vectors: dict[str, np.ndarray] = {}
+        self.missing = 0
+        if path.exists():
+            with np.load(path) as npz:
+                self.vectors = dict(zip(npz["keys"].tolist(), npz["vectors"], strict=True))
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        import hashlib
+
+        rows = []
+        for text in texts:
+            vec = self.vectors.get(hashlib.sha1(text.encode("utf-8")).hexdigest())
+            if vec is None:
+                self.missing += 1
+                vec = np.zeros(384, np.float32)
+            rows.append(vec)
+        return np.stack(rows).astype(np.float32) if rows else np.zeros((0, 384), np.float32)
+
+
+def content_filter_test_items(content: tuple[list[str], list[str], list[str]]) -> Items:
+    """The content filter's own test split: ``content_datasets`` texts keyed as it keys
+    them (Davidson by ``clean_text`` of the tweet, where the dev pool keys the raw one)."""
+    out: Items = {}
+    for text, split, source in zip(*content, strict=True):
+        if split == "test":
+            _add(out, text, f"content_filter_test:{source}")
+    return out
+
+
+def topic_rows(cf: ModuleType, data: Path, cache: CachedVectors) -> list[tuple[str, str, str]]:
+    """(text, source, split) of the harm head's training and validation rows, assembled as
+    ``train_content_filter.train_topics`` assembles them (which embeds as it goes)."""
+    dna, xstest = cf.load_harmful(data)
+    rows: list[tuple[str, str, str]] = []
+    rows += [(r["prompt"], "donotanswer", split_of(r["prompt"])) for r in dna]
+    rows += [(r["prompt"], f"xstest:{r['label']}", split_of(r["prompt"])) for r in xstest]
+    rows += [(t, "halueval", split_of(t)) for t in cf.load_halueval_queries(data)]
+    rows += [(it.text, "built:howto", it.split) for it in cf.harmful_howto()]
+    rows += [(it.text, "built:benign", it.split) for it in cf.benign_questions()]
+    rows += [(it.text, "built:explicit", it.split) for it in cf.explicit_requests()]
+    rows += list(cf.document_windows(data))
+    rows += [(t, "seed:safe", "train") for t in cf.drop_near_eval(cf.TOPIC_SAFE, cache, data)]
+    rows += [(t, "seed:unsafe", "train") for t in cf.drop_near_eval(cf.TOPIC_UNSAFE, cache, data)]
+    rows = [r for r in rows if r[2] != "test"]
+    return list({r[0]: r for r in reversed(rows)}.values())[::-1]  # first label wins
+
+
+def content_filter_training(
+    cf: ModuleType,
+    content: tuple[list[str], list[str], list[str]],
+    topics: Sequence[tuple[str, str, str]],
+) -> Haystack:
+    """Both heads' training and validation texts, each text once (the content head's
+    name first)."""
+    out: dict[str, str] = {}
+    texts, splits, sources = content
+    for text, split, source in zip(texts, splits, sources, strict=True):
+        if split in ("train", "val"):
+            out.setdefault(text, f"train_content_filter:content:{source}:{split}")
+    for text, source, split in topics:
+        out.setdefault(text, f"train_content_filter:topics:{source}:{split}")
+    return [(where, text) for text, where in out.items()]
+
+
+def static_screen_training(
+    ss: ModuleType, data: Path, content: tuple[list[str], list[str], list[str]]
+) -> Haystack:
+    """The static screen's ``train`` texts (its linear map and table are fitted there) and
+    ``val`` texts (its margins), as its ``main`` assembles them."""
+    texts, splits, sources = content
+    out = [
+        (f"train_static_screen:content:{source}:{split}", text)
+        for text, split, source in zip(texts, splits, sources, strict=True)
+        if split in ("train", "val")
+    ]
+    seen = set(texts)
+    windows, window_splits = ss.corpus_windows(data)
+    for w, split in zip(windows, window_splits, strict=True):
+        if w not in seen:
+            seen.add(w)
+            if split in ("train", "val"):
+                out.append((f"train_static_screen:window:{split}", w))
+    return out
+
+
+def pii_training(pt: ModuleType, synth: Sequence[dict[str, Any]]) -> Haystack:
+    """The PII tagger's training texts (``pii_train._examples`` of the ``train`` sentences:
+    each sentence, lower-cased and entity-swapped copies) and its ``val`` sentences (its
+    knobs were chosen there)."""
+    train = [x for x in synth if split_of(x["full_text"]) == "train"]
+    originals = {x["full_text"] for x in train}
+    out: dict[str, str] = {}
+    for text, _ in pt._examples(train):
+        out.setdefault(text, "pii_train:train" if text in originals else "pii_train:augmented")
+    for x in synth:
+        if split_of(x["full_text"]) == "val":
+            out.setdefault(x["full_text"], "pii_train:val")
+    return [(where, text) for text, where in out.items()]
+
+
+def grounding_training(ga: ModuleType, paraphrase: Sequence[Any]) -> Haystack:
+    """What ``train_grounding_align`` reads: the paraphrase set's ``train``/``val`` items
+    (answer and source) and A2's dev items (``A2_DEV`` of ``ga.HALUEVAL``)."""
+    out: Haystack = []
+    for it in paraphrase:
+        if it.split in ("train", "val"):
+            out.append((f"train_grounding_align:a2b_{it.split}:answer", it.answer))
+            out.append((f"train_grounding_align:a2b_{it.split}:source", it.source))
+    rows = [json.loads(line) for line in Path(ga.HALUEVAL).read_text("utf-8").splitlines()]
+    for i in ga.A2_DEV:
+        for key in A2_FIELDS:
+            out.append((f"train_grounding_align:a2_dev:{key}", rows[i][key]))
+    return out
+
+
+def grounding_fit_threshold(ga: ModuleType, a2: ModuleType) -> list[str]:
+    """Not a leak: which A2 items the aligned scorer fits on and tunes its threshold on."""
+    dev = ga.A2_DEV
+    notes = [
+        f"train_grounding_align fits its model on the paraphrase train split plus A2 items "
+        f"{dev.start}-{dev.stop - 1} (HaluEval QA, both answers, weight {ga.QA_WEIGHT}) and "
+        f"chooses its threshold on the paraphrase val split AND on the same A2 items "
+        f"{dev.start}-{dev.stop - 1} (at most {ga.MAX_QA_BLOCKED:.0%} of their right answers "
+        "blocked): fit and threshold share those A2 items (A2's dev split, not its test)"
+    ]
+    if set(dev) & set(a2.TEST):
+        notes.append(f"train_grounding_align's A2_DEV {dev} overlaps A2's TEST {a2.TEST}")
+    if list(dev) != list(a2.DEV):
+        notes.append(f"train_grounding_align's A2_DEV {dev} differs from A2's DEV {a2.DEV}")
+    return notes
 
 
 _TEXT_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".jsonl", ".txt", ".md", ".csv"}
@@ -170,34 +393,152 @@ def find(items: dict[str, str], haystacks: Iterable[tuple[str, str]]) -> list[di
     return list(found.values())
 
 
+def _counts(items: Items) -> Counter[str]:
+    """Per source: the items ``find`` checks (at least ``MIN_WORDS`` words)."""
+    return Counter(src for item, src in items.items() if len(tokens(item)) >= MIN_WORDS)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path.home() / ".cache" / "genaiops-train",
+        help="the content-filter training's embedding cache (read only)",
+    )
     parser.add_argument("--json", type=Path, default=None, help="write the findings here")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         sys.stderr.write(f"no data at {args.data}: pass --data DIR (the shared dev sets)\n")
         return 2
+    data: Path = args.data
+    not_checked: list[str] = []
+    notes: list[str] = []
+
+    def attempt(name: str, load: Callable[[], Any]) -> Any:
+        try:
+            return load()
+        except Exception as exc:
+            not_checked.append(f"{name} ({type(exc).__name__}: {exc})")
+            return None
+
+    # test sets
     pa = _module("train_prompt_attack")
-    items = test_items(args.data, pa)
-    say(f"{len(items)} test-split items of at least {MIN_CHARS} characters")
-    leaks = find(items, test_files())
-    not_checked: list[str] = ["train_static_screen (needs the MiniLM token table)",
-                              "train_grounding_align (its own paraphrase set)"]  # fmt: skip
-    training: list[tuple[str, str]] = list(prompt_attack_training(pa, args.data))
-    try:
-        training += list(content_filter_training())
-    except Exception as exc:
-        not_checked.append(f"train_content_filter ({type(exc).__name__}: {exc})")
-    leaks += find(items, training)
+    pools: dict[str, Items] = {"dev": test_items(data, pa)}
+    pools["content_sets"] = attempt("test set content_sets", content_set_items) or {}
+    pt = attempt(
+        "PII tagger (genaiops.guardrails.pii_train)",
+        lambda: importlib.import_module("genaiops.guardrails.pii_train"),
+    )
+    synth = attempt("test set pii:presidio_synth_v2", lambda: pt.load_dataset(data / PII_SYNTH))
+    pools["pii"] = attempt("test sets pii", lambda: pii_items(synth or [])) or {}
+    a2_path = REPO / "benchmarks" / "a2_grounding.py"
+    a2 = attempt(
+        "test set a2 (benchmarks/a2_grounding.py)", lambda: _module("a2_grounding", a2_path)
+    )
+    pools["a2"] = attempt("test set a2", lambda: a2_items(a2, data)) or {}
+    ga = attempt("train_grounding_align", lambda: _module("train_grounding_align"))
+    paraphrase = None
+    if ga is not None:
+        paraphrase = attempt("test set a2b (grounding_paraphrase_set)", ga.build)
+    pools["a2b"] = a2b_items(paraphrase or [])
+    cf = attempt("train_content_filter", lambda: _module("train_content_filter"))
+    cache = CachedVectors(args.cache / "minilm_vectors.npz")
+    content = None
+    if cf is not None:
+        cf.document_windows = functools.cache(cf.document_windows)  # read once, used twice
+
+        def load_content() -> tuple[list[str], list[str], list[str]]:
+            texts, splits, _, sources = cf.content_datasets(data, cache)
+            return texts, splits, sources
+
+        content = attempt("train_content_filter content_datasets", load_content)
+    pools["content_filter"] = content_filter_test_items(content) if content else {}
+    every: Items = {}
+    for pool in pools.values():
+        for item, source in pool.items():
+            every.setdefault(item, source)
+    for name, pool in pools.items():
+        counts = _counts(pool)
+        say(f"test set {name}: {sum(counts.values())} items checked")
+        for source, n in sorted(counts.items()):
+            say(f"  {source}: {n}")
+    say(f"{len(every)} test items of at least {MIN_CHARS} characters in all")
+
+    # training data, each checked against the test sets of the models it trains
+    dev_and_built = {**pools["content_sets"], **pools["dev"]}
+    cf_tests = {**pools["content_filter"], **dev_and_built}
+    checks: list[tuple[str, Items, Callable[[], Haystack]]] = [
+        ("tests/", every, lambda: list(test_files())),
+        ("train_prompt_attack", dev_and_built, lambda: list(prompt_attack_training(pa, data))),
+    ]
+    if cf is not None and content is not None:
+
+        def load_cf() -> Haystack:
+            return content_filter_training(cf, content, topic_rows(cf, data, cache))
+
+        checks.append(("train_content_filter", cf_tests, load_cf))
+    if pt is not None and synth is not None:
+        checks.append(("pii_train", pools["pii"], lambda: pii_training(pt, synth)))
+    ss = attempt("train_static_screen", lambda: _module("train_static_screen"))
+    if ss is not None and content is not None:
+        checks.append(
+            ("train_static_screen", every, lambda: static_screen_training(ss, data, content))
+        )
+    if ga is not None and paraphrase is not None:
+        grounding = {**pools["a2b"], **pools["a2"]}
+        checks.append(
+            ("train_grounding_align", grounding, lambda: grounding_training(ga, paraphrase))
+        )
+        if a2 is not None:
+            notes += grounding_fit_threshold(ga, a2)
+
+    leaks: list[dict[str, str]] = []
+    summary: list[str] = []
+    for name, items, load in checks:
+        haystack = attempt(name, load)
+        if haystack is None:
+            continue
+        found = find(items, haystack)
+        leaks += found
+        summary.append(
+            f"{name}: {len(haystack)} texts against {sum(_counts(items).values())} test items,"
+            f" {len(found)} leak(s)"
+        )
+        for place, n in sorted(Counter(leak["where"] for leak in found).items()):
+            summary.append(f"  {place}: {n}")
+    if cache.missing:
+        notes.append(
+            f"train_content_filter: {cache.missing} texts not in the embedding cache "
+            f"{args.cache}: drop_near_eval kept the seeds concerned (all seeds counted)"
+        )
+    elif content is not None:
+        notes.append(
+            f"train_content_filter: drop_near_eval applied with the cached vectors of "
+            f"{args.cache} (every text found there; nothing embedded)"
+        )
     for leak in leaks:
         say(f"LEAK {leak['where']}: {leak['source']}: {leak['item']!r}")
+    for line in summary:
+        say(line)
+    for note in notes:
+        say(f"note: {note}")
     for name in not_checked:
         say(f"not checked: {name}")
     say(f"{len(leaks)} leak(s)")
     if args.json:
         args.json.write_text(
-            json.dumps({"leaks": leaks, "not_checked": not_checked, "items": len(items)}, indent=2)
+            json.dumps(
+                {
+                    "leaks": leaks,
+                    "not_checked": not_checked,
+                    "notes": notes,
+                    "items": len(every),
+                    "items_per_source": {n: dict(_counts(p)) for n, p in pools.items()},
+                },
+                indent=2,
+            )
             + "\n",
             "utf-8",
         )
