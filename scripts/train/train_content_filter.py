@@ -14,7 +14,9 @@ val 20 / test 20 by a salted hash of the text; for the sets built in
 ``train``; every threshold and operating point is chosen on ``val`` predictions of the
 model fitted on ``train``; ``test`` is read once, to fill the model cards. No test item
 of Do-Not-Answer, XSTest, HaluEval, Davidson, ToxiGen or the built sets is seen in
-training or tuning. The handwritten seeds below are training data only.
+training or tuning: a training or validation text that contains one (a near copy, a
+contrast pair, a seed) is left out (``test_leaks``, the rule of
+``scripts/train/check_split_leaks.py``). The handwritten seeds below are training data only.
 
 ``--part content`` writes ``models/content_filter.npz`` and ``content_filter.md``;
 ``--part topics`` writes ``models/denied_topics_head.npz`` and ``denied_topics_head.md``
@@ -30,6 +32,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import functools
 import gzip
 import hashlib
 import json
@@ -736,7 +739,41 @@ def content_datasets(
             add(text, "train", f"seed:{cat}", lab)
     for text in drop_near_eval(NEUTRAL_SEEDS + TOPIC_SAFE, cache, data):
         add(text, "train", "seed:neutral", dict.fromkeys(CATEGORIES, 0))
+    own_tests = [t for t, sp in zip(texts, splits, strict=True) if sp == "test"]
+    leaked = test_leaks(data, texts, splits, own_tests)
+    splits = ["leak" if t in leaked else sp for t, sp in zip(texts, splits, strict=True)]
     return texts, splits, {c: np.array(v) for c, v in labels.items()}, sources
+
+
+@functools.cache
+def _reported_test_items(data: Path) -> dict[str, str]:
+    """Every reported test item this model's figures use: the dev sets' test splits and
+    the built content sets' test subjects (``scripts/train/check_split_leaks.py``)."""
+    import check_split_leaks as leaks
+
+    pa = leaks._module("train_prompt_attack")
+    return {**leaks.content_set_items(), **leaks.test_items(data, pa)}
+
+
+def test_leaks(
+    data: Path, texts: Sequence[str], splits: Sequence[str], own_tests: Sequence[str]
+) -> set[str]:
+    """The training and validation texts that contain a test item (of the reported test
+    sets, or of this script's own test split): the leaks ``check_split_leaks.py`` finds,
+    left out (their split becomes ``leak``) rather than trained on. Davidson and ToxiGen
+    hold near copies (a test tweet inside a train tweet), XSTest contrast pairs contain
+    each other, a handwritten seed was word for word a built test request."""
+    import check_split_leaks as leaks
+
+    items = dict(_reported_test_items(data))
+    for text in own_tests:
+        if len(text) >= leaks.MIN_CHARS:
+            items.setdefault(leaks.fold(text), "content_filter_test")
+    rows = [(t, t) for t, sp in zip(texts, splits, strict=True) if sp in ("train", "val")]
+    found = {leak["where"] for leak in leaks.find(items, rows)}
+    if found:
+        say(f"left out {len(found)} training/validation texts that contain a test item")
+    return found
 
 
 def train_content(data: Path, cache: EmbeddingCache, out_dir: Path, c_value: float) -> None:
@@ -884,8 +921,11 @@ def train_topics(data: Path, cache: EmbeddingCache, out_dir: Path, c_value: floa
     rows += [(w, 0, source, split) for w, source, split in document_windows(data)]
     rows += [(t, 0, "seed:safe", "train") for t in drop_near_eval(TOPIC_SAFE, cache, data)]
     rows += [(t, 1, "seed:unsafe", "train") for t in drop_near_eval(TOPIC_UNSAFE, cache, data)]
+    own_tests = [r[0] for r in rows if r[3] == "test"]
     rows = [r for r in rows if r[3] != "test"]  # the test split is for the benchmark alone
     rows = list({r[0]: r for r in reversed(rows)}.values())[::-1]  # first label wins
+    leaked = test_leaks(data, [r[0] for r in rows], [r[3] for r in rows], own_tests)
+    rows = [r for r in rows if r[0] not in leaked]
     texts = [r[0] for r in rows]
     y_all = np.array([r[1] for r in rows])
     src_all = np.array([r[2] for r in rows])

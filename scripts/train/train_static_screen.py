@@ -9,8 +9,9 @@ and content checks (``genaiops.guardrails.screen``).
 2. A text's static vector is the mean of ``T`` over its tokens; a linear map ``A`` (ridge,
    with intercept) from static vectors to the real MiniLM vectors is fitted on the
    ``train`` split (``splits.split_of``) of the content-filter texts and on sentence
-   windows of running text (``corpus_windows``: abstracts, chat answers, composed
-   business documents; not the example company's). ``T @ A`` is compressed by PCA to
+   windows of business documents composed from the train split's templates (not the
+   example company's documents, on which the latency benchmark measures it). ``T @ A``
+   is compressed by PCA to
    ``--dims`` and stored as int8 rows with a scale each.
 3. Margins, on the ``val`` split: how far the real score can lie above the approximate
    one, per signal: the cosine to a topic phrase (the A5 policy's and the example
@@ -28,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import random
 import sys
@@ -44,7 +44,6 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts" / "train"))
 sys.path.insert(0, str(REPO / "benchmarks" / "data"))
-from splits import split_of  # noqa: E402
 from train_content_filter import (  # noqa: E402
     DEFAULT_DATA,
     MODELS,
@@ -136,37 +135,22 @@ def refine(
     return table
 
 
-def corpus_windows(data: Path, n_composed: int = 150) -> tuple[list[str], list[str]]:
-    """Sentence windows (``text_windows``, as the checks cut long texts) of running text,
-    each with the split of the document it comes from (``splits.split_of`` of the
-    document's id, so no document is on both sides): SciFact's 5,183 abstracts, HaluEval's
-    ChatGPT answers to general queries, and business documents composed from each split's
-    own paragraph templates (``benchmarks/data/prompt_attack_sets.py``: reports, minutes,
-    e-mails, policies). The example company's documents are not used: the latency
-    benchmark measures the screen on them."""
+def doc_windows(n_per_split: int = 150) -> tuple[list[str], list[str]]:
+    """Sentence windows (``text_windows``, as the checks cut long texts) of business
+    documents composed from each split's own paragraph templates
+    (``benchmarks/data/prompt_attack_sets.py``: reports, minutes, e-mails, policies), with
+    that split. Not the example company's documents: the latency benchmark measures the
+    screen on them."""
     from prompt_attack_sets import compose
 
     texts: list[str] = []
     splits: list[str] = []
-
-    def add(doc: str, split: str) -> None:
-        for w in text_windows(doc):
-            texts.append(w)
-            splits.append(split)
-
-    with gzip.open(data / "rag_retrieval" / "scifact" / "corpus.jsonl.gz", "rt") as fh:
-        for line in fh:
-            row = json.loads(line)
-            add(f"{row['title']}. {row['text']}", split_of(f"screen-scifact|{row['_id']}"))
-    with gzip.open(data / "grounding" / "halueval" / "general_data.jsonl.gz", "rt") as fh:
-        for line in fh:
-            if line.strip():
-                row = json.loads(line)
-                add(str(row["chatgpt_response"]), split_of(f"screen-halueval|{row['ID']}"))
     for split in ("train", "val", "test"):
         rng = random.Random(f"screen|{split}")
-        for _ in range(n_composed):
-            add(compose(split, rng)[0], split)
+        for _ in range(n_per_split):
+            for w in text_windows(compose(split, rng)[0]):
+                texts.append(w)
+                splits.append(split)
     return texts, splits
 
 
@@ -178,19 +162,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dims", type=int, default=128)
     parser.add_argument("--ridge", type=float, default=1.0)
     parser.add_argument("--steps", type=int, default=150)
-    parser.add_argument(
-        "--no-corpora",
-        dest="corpora",
-        action="store_false",
-        help="only the content-filter texts (no windows of abstracts, answers, documents)",
-    )
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
     cache = EmbeddingCache(args.cache / "minilm_vectors.npz")
     table = token_table(args.cache)
 
     texts, splits, _, _ = content_datasets(args.data, cache)
-    windows, window_splits = corpus_windows(args.data) if args.corpora else ([], [])
+    windows, window_splits = doc_windows()
     seen = set(texts)
     for w, sp in zip(windows, window_splits, strict=True):
         if w not in seen:
@@ -285,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "dims": args.dims,
         "ridge": args.ridge,
         "texts": {"train": int(tr.sum()), "val": int(va.sum()), "test": int(te.sum())},
-        "corpus_windows": len(windows),
+        "doc_windows": len(windows),
         "cosine_to_real_val": {
             "median": float(np.median(cos_va)),
             "p05": float(np.quantile(cos_va, 0.05)),
