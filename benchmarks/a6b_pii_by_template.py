@@ -206,7 +206,10 @@ def main() -> None:
 
     t0 = time.perf_counter()
     dictionary = pii_train.build_dictionary(args.words, geonames_dir())
-    arrays = pii_train.train(train, dictionary, **RECIPE)
+    # as the shipped recipe leaves out swapped copies that rebuild a test sentence, this
+    # tagger leaves out those that rebuild a test-template sentence
+    template_tests = frozenset(" ".join(x["full_text"].lower().split()) for x in test)
+    arrays = pii_train.train(train, dictionary, **RECIPE, exclude=template_tests)
     train_s = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "pii_ner_by_template.npz"
@@ -222,7 +225,12 @@ def main() -> None:
     by_text_train = [x for x in items if x["text_split"] == "train"]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "pii_ner_by_text.npz"
-        pii_train.save(path, pii_train.train(by_text_train, dictionary, **RECIPE))
+        pii_train.save(
+            path,
+            pii_train.train(
+                by_text_train, dictionary, **RECIPE, exclude=pii_train.test_texts(items)
+            ),
+        )
         recipe_digest = hashlib.sha256(path.read_bytes()).hexdigest()
     recipe_same = recipe_digest == shipped_digest
     print(

@@ -8,9 +8,10 @@ claims of A2's dev split (HaluEval QA items 0-249, right answers 1, hallucinated
 0, weight ``QA_WEIGHT``), so short QA answers keep their strictness; A2's test items
 (250-499) are never read. The model is a logistic regression on
 :data:`genaiops.guardrails.grounding_align.FEATURES` (standardised, L2, Newton steps),
-fitted on ``train`` (+ A2 dev) only; the threshold is chosen on ``val`` (the highest
-answer threshold with at most ``--max-blocked`` of supported answers blocked, and at most
-5% of A2 dev's grounded answers). The paraphrase ``test`` split is never read here.
+fitted on ``train`` (+ A2 dev) only; the threshold is chosen on ``val`` alone (the
+highest answer threshold with at most ``--max-blocked`` of supported answers blocked; A2
+dev, being fit data, is not used to choose it). The paraphrase ``test`` split is never
+read here.
 
     python scripts/train/train_grounding_align.py
 
@@ -45,7 +46,6 @@ HALUEVAL = ROOT.parent / "shared" / "data" / "rag_qa" / "halueval" / "qa_one-tur
 A2_DEV = range(0, 250)  # A2's dev split (benchmarks/a2_grounding.py); 250-499 is its test
 L2 = 1.0
 QA_WEIGHT = 4.0  # a HaluEval claim weighs as 4 paraphrase claims (few, short, and A2 matters)
-MAX_QA_BLOCKED = 0.05
 
 
 Rows = list[tuple[tuple[float, ...], int, float]]
@@ -166,11 +166,14 @@ def main(argv: list[str] | None = None) -> int:
         blocked = sum(qa_scores[(i, "right_answer")] < t for i in A2_DEV) / len(A2_DEV)
         return caught, blocked
 
+    # the threshold is chosen on the paraphrase val split alone: A2's dev items are fit
+    # data, so they are not asked again here (their rates at the threshold are reported,
+    # as fit figures; the rule "A2 dev grounded blocked <= 5%" it used before never bound:
+    # 0.4% at the chosen 0.46)
     ok = [
         k / 100
         for k in range(1, 100)
         if rates(scores["val"], labels["val"], k / 100)[1] <= args.max_blocked
-        and qa_rates(k / 100)[1] <= MAX_QA_BLOCKED
     ]
     threshold = max(ok) if ok else 0.5
     metrics: dict[str, Any] = {
@@ -182,9 +185,9 @@ def main(argv: list[str] | None = None) -> int:
         "train_claims_a2_dev": len(y) - n_para,
         "a2_dev_weight": QA_WEIGHT,
         "threshold_rule": f"highest threshold with val supported answers blocked <= "
-        f"{args.max_blocked:.0%} and A2 dev grounded answers blocked <= {MAX_QA_BLOCKED:.0%}",
+        f"{args.max_blocked:.0%} (paraphrase val split only)",
         "threshold": threshold,
-        "a2_dev_at_threshold": dict(
+        "a2_dev_at_threshold_fit_data": dict(
             zip(("hallucinated_caught", "grounded_blocked"), qa_rates(threshold), strict=True)
         ),
     }
