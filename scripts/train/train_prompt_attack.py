@@ -82,6 +82,9 @@ DOCUMENT_FPR = {"low": 0.005, "medium": 0.02, "high": 0.05}
 PIECE_WORDS = 24
 PIECE_SENTENCES = 3
 PIECE_FPR = 0.01
+#: sentences and sentence runs of clean long texts added to the input head's negatives
+DOC_PIECES = 3000
+_SENTENCE_CUT = re.compile(r"(?<=[.!?])\s+|\n+")
 #: long inputs: the share of long benign validation inputs whose whole text alone may
 #: reach the medium threshold (the rest of a long input's budget is the piece stage's)
 LONG_FPR = 0.01
@@ -669,7 +672,33 @@ def build_input_set(data: Data, split: str) -> tuple[list[str], np.ndarray, list
     texts = [t.text for t in pos] + [t.text for t in neg]
     y = np.array([1] * len(pos) + [0] * len(neg))
     sources = [t.source for t in pos] + [t.source for t in neg]
+    if split == "train":
+        pieces = doc_pieces(data, split)
+        texts += pieces
+        y = np.concatenate([y, np.zeros(len(pieces), int)])
+        sources += ["doc_piece"] * len(pieces)
     return texts, y, sources
+
+
+def doc_pieces(data: Data, split: str, n: int = DOC_PIECES, seed: int = 5) -> list[str]:
+    """Sentences and runs of two or three sentences of clean long texts of ``split`` (long
+    benign inputs, clean documents), as the piece stage cuts them: the negatives of the
+    input head's piece scores. Without them the head had seen sentences of documents only
+    inside whole documents, so a clean document's most instruction-like sentence scored
+    high and the piece offset had to be large (a buried direct attack alone 0.55, as a
+    piece 0.20)."""
+    hosts = [
+        t.text for t in data.of(data.benign, split) if t.source in ("long_benign", "long_doc_input")
+    ] + [t.text for t in data.of(data.contexts, split)]
+    out: set[str] = set()
+    for text in hosts:
+        sentences = [s.strip() for s in _SENTENCE_CUT.split(text) if 4 <= len(s.split()) <= 60]
+        for k in (1, 2, 3):
+            for i in range(len(sentences) - k + 1):
+                out.add(" ".join(sentences[i : i + k]))
+    ordered = sorted(out)
+    random.Random(seed).shuffle(ordered)
+    return ordered[:n]
 
 
 def build_document_set(
@@ -1301,7 +1330,9 @@ def write_card(
         "  character 3-5-grams and word 1-2-grams are hashed (splitmix64 of a polynomial hash /",
         f"  crc32) into {N_FEATURES} buckets, log(1 + count), each group L2-normalised.",
         "- `input` head: logistic regression on the whole user message "
-        f"({n_input} training texts).",
+        f"({n_input} training texts, {DOC_PIECES} of them sentences and runs of two or three",
+        "  sentences of clean train-split documents and long inputs: negatives for the piece",
+        "  stage, which scores such parts of a long input).",
         f"- `document` head: logistic regression on windows of {meta['window_words']} words",
         f"  every {meta['window_stride']} words ({n_document} training windows); a document",
         "  scores its highest window.",

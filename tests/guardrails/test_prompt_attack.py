@@ -264,23 +264,23 @@ def test_the_featurizer_is_unchanged() -> None:
 
 #: the shipped artifact (the model card states the same sha256) and what it scores for
 #: fixed texts: retraining changes both, deliberately, in one commit
-ARTIFACT_SHA256 = "d6b40bd8d7b2ab5605c9b7e15edaac343050f5c8caea4fd07a29e579189c776f"
+ARTIFACT_SHA256 = "c018decfe034c68dffd20c0872b14092221055985875ad1bfcea99c3bb88b4f5"
 GOLDEN: dict[tuple[str, str], float] = {
-    ("override", "input"): 0.9865455578926979,
+    ("override", "input"): 0.9907043301833212,
     ("override", "document"): 0.9998913454718069,
-    ("dan", "input"): 0.9921607011431549,
+    ("dan", "input"): 0.9945638123754543,
     ("dan", "document"): 0.9999934324751877,
-    ("extraction", "input"): 0.9709385948346304,
+    ("extraction", "input"): 0.9730790925167115,
     ("extraction", "document"): 0.9965796974510647,
-    ("benign", "input"): 0.023356852295878368,
+    ("benign", "input"): 0.016240651407411114,
     ("benign", "document"): 0.059478337731908484,
-    ("role_play", "input"): 0.17539145684435398,
+    ("role_play", "input"): 0.17231330714169696,
     ("role_play", "document"): 0.5694835180965567,
-    ("clean_doc", "input"): 0.14598645904845206,
-    ("clean_doc", "document"): 0.029760153775146056,
-    ("poisoned_doc", "input"): 0.8348486814208613,
+    ("clean_doc", "input"): 0.10681003998823675,
+    ("clean_doc", "document"): 0.04351331517608251,
+    ("poisoned_doc", "input"): 0.8773174417004549,
     ("poisoned_doc", "document"): 0.9242423863047988,
-    ("long_attacked", "input"): 0.8400193049937561,
+    ("long_attacked", "input"): 0.895496412905577,
     ("long_attacked", "document"): 0.997192724769931,
 }
 
