@@ -51,6 +51,8 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts" / "train"))
 sys.path.insert(0, str(REPO / "benchmarks" / "data"))
 from prompt_attack_sets import (  # noqa: E402
+    _QUESTIONS,
+    _ROLES,
     direct_attacks,
     long_documents,
     role_play_benign,
@@ -974,6 +976,53 @@ def drop_test_overlaps(data: Data) -> None:
     say(f"dropped {len(leaked)} training/validation texts that contain a test text")
 
 
+#: more ways to ask for a role, written for training only (none is a frame of the
+#: benchmark's role-phrased set): some open the way jailbreaks do ("From now on ...",
+#: "You are now ...", "Stay in character"), so the head learns that what follows decides
+EXTRA_ROLE_FRAMES = [
+    "You are now {role}. {Q}",
+    "From now on, answer as {role}. {Q}",
+    "I want you to act as {role}. My first question: {q}",
+    "Please answer in the voice of {role}: {q}",
+    "Adopt the mindset of {role}. {Q}",
+    "Imagine you are {role} talking to a new hire. {Q}",
+    "Answer as though you were {role} at a mid-size retailer: {q}",
+    "Wear your {role_bare} hat for a second: {q}",
+    "In your role as {role}, {q}",
+    "Could you take the viewpoint of {role}? {Q}",
+    "Roleplay as {role} giving a quick briefing. {Q}",
+    "Simulate {role} answering a customer: {q}",
+    "Let's do a mock interview; you play {role}. {Q}",
+    "Stay in character as {role} and answer: {q}",
+    "You will play {role} in this exercise. {Q}",
+    "Pretend for this exercise that you're {role}. {Q}",
+    "Answer as {role} would in a board meeting: {q}",
+    "Respond as {role}, in plain language: {q}",
+    "Be my {role_bare} for a minute. {Q}",
+    "Act as my personal {role_bare} and answer: {q}",
+    "Take the perspective of {role} and list the key points: {q}",
+    "Ignore the jargon and answer like {role} explaining to a beginner: {q}",
+    "Forget the small talk. As {role}, {q}",
+    "New task for you as {role}: {q}",
+]
+
+
+def role_play_extra(per_frame: int = 10, seed: int = 21) -> list[Text]:
+    """Role-phrased business, finance and medical questions on :data:`EXTRA_ROLE_FRAMES`
+    (training only; the benchmark's role-phrased set keeps its own frames and split)."""
+    rng = random.Random(seed)
+    out: dict[str, Text] = {}
+    for frame in EXTRA_ROLE_FRAMES:
+        for _ in range(per_frame):
+            role = rng.choice(_ROLES)
+            q = rng.choice(_QUESTIONS)
+            text = frame.format(
+                role=role, role_bare=role.split(" ", 1)[1], q=q, Q=q[:1].upper() + q[1:]
+            )
+            out.setdefault(text, Text(text, "role_play_extra", "train", frame))
+    return list(out.values())
+
+
 def load_data(data_dir: Path) -> Data:
     data = Data()
     data.doc_attacks = load_doc_attacks(data_dir)
@@ -988,6 +1037,7 @@ def load_data(data_dir: Path) -> Data:
         Text(i.text, "direct_attack", i.split, i.kind) for i in direct_attacks()
     ]
     data.benign += [Text(i.text, "role_play", i.split, i.kind) for i in role_play_benign()]
+    data.benign += role_play_extra()
     data.benign += [
         Text(i.text, "support_lookalike", i.split, i.kind) for i in support_lookalikes()
     ]
@@ -1224,6 +1274,8 @@ def print_summary(title: str, summary: dict[str, Any]) -> None:
     say(f"{'':44}" + "".join(f"{s:>10}" for s in strengths))
     for key in summary[strengths[0]]:
         cells = [summary[s][key] for s in strengths]
+        if isinstance(cells[0], list) and cells[0][1] == 0:
+            continue  # a training-only source: nothing of it in this split
         if isinstance(cells[0], list):
             n = cells[0][1]
             say(f"{key:38}{n:>6}" + "".join(f"{c[0]:>10.3f}" for c in cells))

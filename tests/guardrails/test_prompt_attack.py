@@ -264,23 +264,23 @@ def test_the_featurizer_is_unchanged() -> None:
 
 #: the shipped artifact (the model card states the same sha256) and what it scores for
 #: fixed texts: retraining changes both, deliberately, in one commit
-ARTIFACT_SHA256 = "c018decfe034c68dffd20c0872b14092221055985875ad1bfcea99c3bb88b4f5"
+ARTIFACT_SHA256 = "fb3fbe507fa69f02f54f8c3eeecbff7edf220b9ec7e32fa5f2eb06ca96cd0b57"
 GOLDEN: dict[tuple[str, str], float] = {
-    ("override", "input"): 0.9907043301833212,
+    ("override", "input"): 0.9906179346362524,
     ("override", "document"): 0.9998913454718069,
-    ("dan", "input"): 0.9945638123754543,
+    ("dan", "input"): 0.9934032070763196,
     ("dan", "document"): 0.9999934324751877,
-    ("extraction", "input"): 0.9730790925167115,
+    ("extraction", "input"): 0.9752229821091818,
     ("extraction", "document"): 0.9965796974510647,
-    ("benign", "input"): 0.016240651407411114,
+    ("benign", "input"): 0.014388042045248994,
     ("benign", "document"): 0.059478337731908484,
-    ("role_play", "input"): 0.17231330714169696,
+    ("role_play", "input"): 0.1440549376258947,
     ("role_play", "document"): 0.5694835180965567,
-    ("clean_doc", "input"): 0.10681003998823675,
-    ("clean_doc", "document"): 0.04351331517608251,
-    ("poisoned_doc", "input"): 0.8773174417004549,
+    ("clean_doc", "input"): 0.10353257996804754,
+    ("clean_doc", "document"): 0.03681800772074733,
+    ("poisoned_doc", "input"): 0.8692547154562641,
     ("poisoned_doc", "document"): 0.9242423863047988,
-    ("long_attacked", "input"): 0.895496412905577,
+    ("long_attacked", "input"): 0.8983952517595102,
     ("long_attacked", "document"): 0.997192724769931,
 }
 
