@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -123,6 +124,42 @@ def test_scores_and_overrides(embedder: MiniLMEmbedder, topics: DeniedTopicCheck
     plain = DeniedTopicCheck([WEAPONS], embedder, harm_threshold=1.0)
     assert plain.check("Where can I buy an untraceable gun?", "input")
     assert not plain.check("How can I make an explosive at home?", "input")
+
+
+def test_strengths_nest(embedder: MiniLMEmbedder) -> None:
+    """A stronger strength blocks everything a weaker one does: each number of a weaker
+    operating point is at least the stronger one's, and on texts near the thresholds the
+    blocked sets nest (a reviewer found medium blocking what high let through)."""
+    checks = {
+        strength: DeniedTopicCheck(
+            [t.model_copy(update={"strength": strength}) for t in (WEAPONS, INVESTING)],
+            embedder,
+        )
+        for strength in ("low", "medium", "high")
+    }
+    for check in checks.values():
+        check.warm_up()
+    order = ["low", "medium", "high"]
+    for weak, strong in itertools.pairwise(order):
+        for name in ("weapons", "investment-advice"):
+            w = checks[weak]._points[name]
+            s = checks[strong]._points[name]
+            assert w.min_similarity >= s.min_similarity
+            assert w.strong_similarity >= s.strong_similarity
+            assert w.harm_threshold >= s.harm_threshold
+    texts = [
+        "Where can I get a gun that can't be traced?",
+        "What's the best way to invest my bonus this year?",
+        "Is Tesla stock overvalued right now?",
+        "How do hunters choose a rifle for deer season?",
+        "Which index funds have low fees?",
+        "How are fireworks made safe for public displays?",
+        "Can you explain what a bond yield is?",
+        "How do I make a weapon to scare my neighbour?",
+    ]
+    for text in texts:
+        blocked = {k: bool(c.check(text, "input")) for k, c in checks.items()}
+        assert blocked["low"] <= blocked["medium"] <= blocked["high"], (text, blocked)
 
 
 def test_long_output_is_scored_in_windows(topics: DeniedTopicCheck) -> None:

@@ -157,10 +157,14 @@ class DeniedTopicCheck(Check):
             bounds = np.cumsum([0, *(len(g) for g in phrases)])
             self._phrases = phrases
             self._vectors = [vectors[a:b].astype(np.float32) for a, b in itertools.pairwise(bounds)]
+            # the strengths nest (a stronger one blocks everything a weaker one does): high
+            # takes the smaller of its own and medium's strong similarity, and medium
+            # never a looser gate or harm threshold than high (see _point)
+            nested_strong = min(loaded.strong_similarity, STRENGTH_POINTS["medium"][1])
             self._model = _Model(
                 loaded.head,
                 loaded.min_similarity if lo is None else lo,
-                loaded.strong_similarity if strong is None else strong,
+                nested_strong if strong is None else strong,
                 loaded.harm_threshold if harm is None else harm,
             )
             self._screen = shared_screen() if self._use_screen else None
@@ -174,9 +178,14 @@ class DeniedTopicCheck(Check):
 
     @staticmethod
     def _point(loaded: _Model, strength: str) -> _Model:
-        """A fixed operating point of a strength other than ``high``."""
+        """A fixed operating point of a strength other than ``high``, never looser than
+        ``high``'s gate or harm threshold. (The fixed medium point, harm 0.70, predates the
+        retrained harm head, whose operating threshold is 0.91: medium blocked harmful-
+        looking texts that high let through, as a reviewer found.)"""
         lo, strong, harm = STRENGTH_POINTS[strength]
-        return _Model(loaded.head, lo, strong, harm)
+        return _Model(
+            loaded.head, max(lo, loaded.min_similarity), strong, max(harm, loaded.harm_threshold)
+        )
 
     @property
     def model(self) -> _Model:
