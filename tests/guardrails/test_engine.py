@@ -75,6 +75,11 @@ def test_a_text_over_max_chars_is_blocked_before_any_check() -> None:
     shadow = GuardrailEngine("s", policy.model_copy(update={"mode": "shadow"}))
     out = shadow.apply(long, "input")
     assert out.action == "NONE" and out.shadow and out.findings[0].type == "limit"
+    no_redaction = GuardrailEngine(
+        "n", policy.model_copy(update={"audit": AuditConfig(redact="none")})
+    )
+    assert no_redaction.redact(long).startswith("[withheld: 1,200 characters")
+    assert no_redaction.redact("write to a@b.com") == "write to a@b.com"
     unlimited = GuardrailEngine("u", policy.model_copy(update={"max_chars": None}))
     assert unlimited.apply(long, "input").action == "NONE"
     assert GuardrailPolicyConfig().max_chars == 100_000

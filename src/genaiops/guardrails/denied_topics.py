@@ -161,20 +161,23 @@ class DeniedTopicCheck(Check):
             # takes the smaller of its own and medium's strong similarity, and medium
             # never a looser gate or harm threshold than high (see _point)
             nested_strong = min(loaded.strong_similarity, STRENGTH_POINTS["medium"][1])
-            self._model = _Model(
+            model = _Model(
                 loaded.head,
                 loaded.min_similarity if lo is None else lo,
                 nested_strong if strong is None else strong,
                 loaded.harm_threshold if harm is None else harm,
             )
             self._screen = shared_screen() if self._use_screen else None
-            self.long_embedder.warm_up()
             self._points = {
-                t.name: self._model
+                t.name: model
                 if t.strength == "high" or any(o is not None for o in self._overrides)
                 else self._point(loaded, t.strength)
                 for t in self.topics
             }
+            self._model = model  # last: a reader that sees it sees every other field
+        # outside the lock and after every field is set: a failure here (the twin
+        # falls back rather than raise) can never leave the check half-initialised
+        self.long_embedder.warm_up()
 
     @staticmethod
     def _point(loaded: _Model, strength: str) -> _Model:

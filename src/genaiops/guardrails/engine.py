@@ -254,11 +254,11 @@ class GuardrailEngine:
 
     def redact(self, text: str) -> str:
         """``text`` with the audit's PII masked (``[EMAIL_ADDRESS]``)."""
+        limit = self.policy.max_chars
+        if limit is not None and len(text) > limit:
+            # not scanned (its cost is unbounded), so not kept, whatever audit.redact says
+            return f"[withheld: {len(text):,} characters, over the policy's max_chars]"
         check = self._redactor
         if check is None or not text:
             return text
-        limit = self.policy.max_chars
-        if limit is not None and len(text) > limit:
-            # not scanned (its cost is unbounded), so not kept
-            return f"[withheld: {len(text):,} characters, over the policy's max_chars]"
         return mask_text(text, check.check(text, "input"))[0]

