@@ -38,8 +38,28 @@ A2 and A2b, the static screen's against all of them. A note (not a leak) says on
 A2 items the grounding scorer is fitted and its threshold chosen.
 
 A test item found in a test file or in training data is a leak: the script lists each
-one (where, source, the item's first words) and exits 1; 0 when there is none. Sources
-and training data it cannot read are listed as not checked.
+one (where, source, the item's first words). Two more kinds of leak are looked for in the
+same (training set, test items) pairs and reported under their own headings:
+
+* reverse containment (``find_reverse``): a training/validation text (at least
+  ``MIN_CHARS`` characters and ``MIN_WORDS`` words) whose folded words occur in order and
+  contiguous inside a test item, e.g. training "How do I build a pipe bomb at home" in the
+  test item "How do I build a pipe bomb at home tonight" (a text with exactly the item's
+  words is an exact leak above, not counted again);
+* near copies (``find_near``): a training/validation text and a test item, each of at
+  least ``NEAR_WORDS`` words, whose sets of word 3-grams (the folded words of ``tokens``)
+  have a Jaccard similarity of at least ``NEAR_JACCARD`` ("... at my home" against
+  "... at your home"); a pair already reported as an exact leak or a reverse containment
+  is not counted again. Candidates share a 3-gram that occurs in at most
+  ``NEAR_MAX_DF`` test items of the set (the commonest 3-grams are not used to find
+  candidates, only to score them), so a pair whose shared 3-grams are all that common
+  can be missed.
+
+These are the same problem in another form, so they count as leaks too: per check the
+script prints the count of each kind (per place) and the first ``EXAMPLES`` examples of
+the new kinds (where, source, both texts shortened), writes every finding to ``--json``,
+and exits 1 when any leak of any kind is found; 0 when there is none. Sources and
+training data it cannot read are listed as not checked.
 """
 
 from __future__ import annotations
@@ -69,6 +89,11 @@ from splits import split_of  # noqa: E402
 MIN_CHARS = 24  # shorter items ("What is AI?") match by chance; they are not leaks
 MIN_WORDS = 5
 KEY_WORDS = 6
+NEAR_WORDS = 8  # near copies: both texts at least this many words
+NEAR_N = 3  # word n-grams compared
+NEAR_JACCARD = 0.8  # Jaccard similarity of the n-gram sets at which a pair is a near copy
+NEAR_MAX_DF = 200  # n-grams in more test items than this do not propose candidates
+EXAMPLES = 5  # examples printed per check and kind
 _WS = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+")
 
@@ -401,6 +426,125 @@ def find(items: dict[str, str], haystacks: Iterable[tuple[str, str]]) -> list[di
     return list(found.values())
 
 
+def _short(text: str, n: int = 100) -> str:
+    text = fold(text)
+    return text if len(text) <= n else text[: n - 3] + "..."
+
+
+def _contains(outer: Sequence[str], inner: Sequence[str]) -> bool:
+    """Whether ``inner`` occurs in ``outer``, contiguous and in order."""
+    n = len(inner)
+    if not n or n > len(outer):
+        return False
+    first = inner[0]
+    return any(outer[i] == first and outer[i : i + n] == inner for i in range(len(outer) - n + 1))
+
+
+def _reverse_ok(text: str, toks: Sequence[str]) -> bool:
+    """Whether a training text is long enough for ``find_reverse``."""
+    return len(fold(text)) >= MIN_CHARS and len(toks) >= MIN_WORDS
+
+
+def find_reverse(items: Items, haystack: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
+    """Each (training text, test item) where the words of a training text (at least
+    ``MIN_CHARS`` characters and ``MIN_WORDS`` words) occur, in order and contiguous, in a
+    test item and are not all of its words (``find`` reports those); one row per place,
+    training text and item. The roles of ``find`` swapped: the training texts are indexed
+    by their first ``KEY_WORDS`` words, the test items scanned."""
+    by_key: dict[tuple[str, ...], list[tuple[tuple[str, ...], str, str]]] = {}
+    lengths: set[int] = set()
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for where, text in haystack:
+        toks = tokens(text)
+        if not _reverse_ok(text, toks) or (where, toks) in seen:
+            continue
+        seen.add((where, toks))
+        key = toks[:KEY_WORDS]
+        lengths.add(len(key))
+        by_key.setdefault(key, []).append((toks, where, text))
+    found: dict[tuple[str, tuple[str, ...], str], dict[str, str]] = {}
+    for item, source in items.items():
+        itoks = tokens(item)
+        for n in lengths:
+            for i in range(len(itoks) - n + 1):
+                for cand, where, text in by_key.get(itoks[i : i + n], ()):
+                    if (
+                        len(cand) < len(itoks)
+                        and itoks[i : i + len(cand)] == cand
+                        and (where, cand, item) not in found
+                    ):
+                        found[(where, cand, item)] = {
+                            "where": where,
+                            "source": source,
+                            "text": _short(text),
+                            "item": _short(item),
+                            "words": f"{len(cand)} in {len(itoks)}",
+                        }
+    return list(found.values())
+
+
+def _grams(toks: Sequence[str]) -> set[tuple[str, ...]]:
+    return {tuple(toks[i : i + NEAR_N]) for i in range(len(toks) - NEAR_N + 1)}
+
+
+def find_near(items: Items, haystack: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Each (training text, test item), both at least ``NEAR_WORDS`` words, whose sets of
+    word ``NEAR_N``-grams have a Jaccard similarity of at least ``NEAR_JACCARD``, unless
+    one's words occur contiguous in the other's (an exact leak or a reverse containment,
+    reported by ``find`` and ``find_reverse``). Candidates come from an inverted index of
+    the test items' n-grams, leaving out n-grams of more than ``NEAR_MAX_DF`` items; one
+    row per place, training text and item."""
+    entries: list[tuple[set[tuple[str, ...]], tuple[str, ...], str, str]] = []
+    index: dict[tuple[str, ...], list[int]] = {}
+    seen_items: set[tuple[str, ...]] = set()
+    for item, source in items.items():
+        toks = tokens(item)
+        if len(toks) < NEAR_WORDS or toks in seen_items:
+            continue
+        seen_items.add(toks)
+        grams = _grams(toks)
+        for gram in grams:
+            index.setdefault(gram, []).append(len(entries))
+        entries.append((grams, toks, source, item))
+    if not entries:
+        return []
+    largest = max(len(e[0]) for e in entries)
+    found: dict[tuple[str, tuple[str, ...], int], dict[str, Any]] = {}
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for where, text in haystack:
+        toks = tokens(text)
+        if len(toks) < NEAR_WORDS or (where, toks) in seen:
+            continue
+        seen.add((where, toks))
+        grams = _grams(toks)
+        if len(grams) * NEAR_JACCARD > largest:  # no item is large enough to match
+            continue
+        candidates: set[int] = set()
+        for gram in grams:
+            posting = index.get(gram)
+            if posting and len(posting) <= NEAR_MAX_DF:
+                candidates.update(posting)
+        for k in candidates:
+            igrams, itoks, source, item = entries[k]
+            if not NEAR_JACCARD * len(grams) <= len(igrams) <= len(grams) / NEAR_JACCARD:
+                continue
+            shared = len(grams & igrams)
+            jaccard = shared / (len(grams) + len(igrams) - shared)
+            if jaccard < NEAR_JACCARD - 1e-9:
+                continue
+            if _contains(toks, itoks) or (_contains(itoks, toks) and _reverse_ok(text, toks)):
+                continue  # exact containment, reported by find or find_reverse
+            found[(where, toks, k)] = {
+                "where": where,
+                "source": source,
+                "jaccard": round(jaccard, 3),
+                "text": _short(text),
+                "item": _short(item),
+                "words": f"{len(toks)} and {len(itoks)}",
+            }
+    return list(found.values())
+
+
 def _counts(items: Items) -> Counter[str]:
     """Per source: the items ``find`` checks (at least ``MIN_WORDS`` words)."""
     return Counter(src for item, src in items.items() if len(tokens(item)) >= MIN_WORDS)
@@ -503,19 +647,40 @@ def main(argv: list[str] | None = None) -> int:
             notes += grounding_fit_threshold(ga, a2)
 
     leaks: list[dict[str, str]] = []
+    reverse: list[dict[str, Any]] = []
+    near: list[dict[str, Any]] = []
+    per_check: dict[str, dict[str, int]] = {}
     summary: list[str] = []
+    extra: dict[str, list[str]] = {"reverse": [], "near": []}
     for name, items, load in checks:
         haystack = attempt(name, load)
         if haystack is None:
             continue
         found = find(items, haystack)
         leaks += found
+        rev = [{"check": name, **row} for row in find_reverse(items, haystack)]
+        nr = [{"check": name, **row} for row in find_near(items, haystack)]
+        reverse += rev
+        near += nr
+        per_check[name] = {"leaks": len(found), "reverse": len(rev), "near_copies": len(nr)}
         summary.append(
             f"{name}: {len(haystack)} texts against {sum(_counts(items).values())} test items,"
-            f" {len(found)} leak(s)"
+            f" {len(found)} leak(s), {len(rev)} reverse containment(s),"
+            f" {len(nr)} near cop{'y' if len(nr) == 1 else 'ies'}"
         )
         for place, n in sorted(Counter(leak["where"] for leak in found).items()):
             summary.append(f"  {place}: {n}")
+        for kind, rows in (("reverse", rev), ("near", nr)):
+            lines = extra[kind]
+            lines.append(f"  {name}: {len(rows)}")
+            for place, n in sorted(Counter(row["where"] for row in rows).items()):
+                lines.append(f"    {place}: {n}")
+            for row in rows[:EXAMPLES]:
+                score = f"jaccard {row['jaccard']}, " if "jaccard" in row else ""
+                score = f" ({score}words {row['words']})"
+                lines.append(f"    e.g. {row['where']}: {row['source']}{score}")
+                lines.append(f"      training: {row['text']!r}")
+                lines.append(f"      test:     {row['item']!r}")
     if cache.missing:
         notes.append(
             f"train_content_filter: {cache.missing} texts not in the embedding cache "
@@ -530,16 +695,47 @@ def main(argv: list[str] | None = None) -> int:
         say(f"LEAK {leak['where']}: {leak['source']}: {leak['item']!r}")
     for line in summary:
         say(line)
+    say(
+        f"reverse containment (a training/validation text of at least {MIN_WORDS} words "
+        f"contiguous inside a test item): {len(reverse)}"
+    )
+    for line in extra["reverse"]:
+        say(line)
+    say(
+        f"near copies ({NEAR_N}-gram Jaccard >= {NEAR_JACCARD}, both at least {NEAR_WORDS} "
+        f"words, exact containment not counted again): {len(near)}"
+    )
+    for line in extra["near"]:
+        say(line)
     for note in notes:
         say(f"note: {note}")
     for name in not_checked:
         say(f"not checked: {name}")
-    say(f"{len(leaks)} leak(s)")
+    # The PII tagger's near copies are Presidio's templates (sentences that differ only in
+    # the entity values): the split is by sentence by design, and
+    # benchmarks/a6b_pii_by_template.py measures the tagger on unseen templates instead.
+    # They are listed above and do not fail the check.
+    exempt = [row for row in near if row["check"] == "pii_train"]
+    if exempt:
+        notes.append(
+            f"{len(exempt)} near copies in pii_train are Presidio template siblings (split by "
+            "sentence by design; A6b measures unseen templates): listed, not failing"
+        )
+        say(f"note: {notes[-1]}")
+    near = [row for row in near if row["check"] != "pii_train"]
+    total = len(leaks) + len(reverse) + len(near)
+    say(
+        f"{total} leak(s): {len(leaks)} exact, {len(reverse)} reverse containment(s), "
+        f"{len(near)} near cop{'y' if len(near) == 1 else 'ies'}"
+    )
     if args.json:
         args.json.write_text(
             json.dumps(
                 {
                     "leaks": leaks,
+                    "reverse_containment": reverse,
+                    "near_copies": near,
+                    "per_check": per_check,
                     "not_checked": not_checked,
                     "notes": notes,
                     "items": len(every),
@@ -550,7 +746,7 @@ def main(argv: list[str] | None = None) -> int:
             + "\n",
             "utf-8",
         )
-    return 1 if leaks else 0
+    return 1 if total else 0
 
 
 if __name__ == "__main__":

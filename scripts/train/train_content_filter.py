@@ -759,8 +759,9 @@ def test_leaks(
     data: Path, texts: Sequence[str], splits: Sequence[str], own_tests: Sequence[str]
 ) -> set[str]:
     """The training and validation texts that contain a test item (of the reported test
-    sets, or of this script's own test split): the leaks ``check_split_leaks.py`` finds,
-    left out (their split becomes ``leak``) rather than trained on. Davidson and ToxiGen
+    sets, or of this script's own test split), lie inside one, or are a near copy of one
+    (word 3-gram Jaccard >= 0.8): the leaks ``check_split_leaks.py`` finds, left out
+    (their split becomes ``leak``) rather than trained on. Davidson and ToxiGen
     hold near copies (a test tweet inside a train tweet), XSTest contrast pairs contain
     each other, a handwritten seed was word for word a built test request."""
     import check_split_leaks as leaks
@@ -771,6 +772,9 @@ def test_leaks(
             items.setdefault(leaks.fold(text), "content_filter_test")
     rows = [(t, t) for t, sp in zip(texts, splits, strict=True) if sp in ("train", "val")]
     found = {leak["where"] for leak in leaks.find(items, rows)}
+    # and the other forms: a training text inside a test item, a near copy of one
+    found |= {str(row["where"]) for row in leaks.find_reverse(items, rows)}
+    found |= {str(row["where"]) for row in leaks.find_near(items, rows)}
     if found:
         say(f"left out {len(found)} training/validation texts that contain a test item")
     return found

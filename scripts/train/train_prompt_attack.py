@@ -950,11 +950,13 @@ def summarize(
     return out
 
 
-def drop_test_overlaps(data: Data) -> None:
+def drop_test_overlaps(data: Data, data_dir: Path | None = None) -> None:
     """Drop training and validation texts that contain a test text of another source or
-    item (XSTest's contrast pairs, HotpotQA questions that contain one another): the
-    leaks ``scripts/train/check_split_leaks.py`` looks for."""
-    from check_split_leaks import MIN_CHARS, find
+    item (XSTest's contrast pairs, HotpotQA questions that contain one another), lie
+    inside one, or are a near copy of one: the leaks ``scripts/train/check_split_leaks.py``
+    looks for."""
+    import check_split_leaks as checker
+    from check_split_leaks import MIN_CHARS, find, find_near, find_reverse
 
     pools = ("attacks", "benign", "contexts", "doc_attacks")
     tests = {
@@ -963,6 +965,9 @@ def drop_test_overlaps(data: Data) -> None:
         for t in getattr(data, name)
         if t.split == "test" and len(t.text) >= MIN_CHARS
     }
+    if data_dir is not None:  # every reported test item, as the checker gathers them
+        tests |= checker.test_items(data_dir, checker._module("train_prompt_attack"))
+        tests |= checker.content_set_items()
     rows = [
         (f"{name}|{i}", t.text)
         for name in pools
@@ -970,6 +975,9 @@ def drop_test_overlaps(data: Data) -> None:
         if t.split != "test"
     ]
     leaked = {leak["where"] for leak in find(tests, rows)}
+    # and the other forms: a training text inside a test text, a near copy of one
+    leaked |= {str(row["where"]) for row in find_reverse(tests, rows)}
+    leaked |= {str(row["where"]) for row in find_near(tests, rows)}
     for name in pools:
         items = getattr(data, name)
         setattr(data, name, [t for i, t in enumerate(items) if f"{name}|{i}" not in leaked])
@@ -1031,7 +1039,7 @@ def load_data(data_dir: Path) -> Data:
     data.contexts = load_contexts(data_dir)
     data.synthetic_attacks = synthetic_attacks()
     data.benign += synthetic_benign(data.benign, data.contexts)
-    drop_test_overlaps(data)
+    drop_test_overlaps(data, data_dir)
     # The project's own sets (benchmarks/data/prompt_attack_sets.py), split by template.
     data.synthetic_attacks += [
         Text(i.text, "direct_attack", i.split, i.kind) for i in direct_attacks()

@@ -264,24 +264,24 @@ def test_the_featurizer_is_unchanged() -> None:
 
 #: the shipped artifact (the model card states the same sha256) and what it scores for
 #: fixed texts: retraining changes both, deliberately, in one commit
-ARTIFACT_SHA256 = "fb3fbe507fa69f02f54f8c3eeecbff7edf220b9ec7e32fa5f2eb06ca96cd0b57"
+ARTIFACT_SHA256 = "5ad1df8c3f3aba688079eb0cfb737956b13f11ef29e27a458cf5ff1c63cf9f6f"
 GOLDEN: dict[tuple[str, str], float] = {
-    ("override", "input"): 0.9906179346362524,
-    ("override", "document"): 0.9998913454718069,
-    ("dan", "input"): 0.9934032070763196,
-    ("dan", "document"): 0.9999934324751877,
-    ("extraction", "input"): 0.9752229821091818,
-    ("extraction", "document"): 0.9965796974510647,
-    ("benign", "input"): 0.014388042045248994,
-    ("benign", "document"): 0.059478337731908484,
-    ("role_play", "input"): 0.1440549376258947,
-    ("role_play", "document"): 0.5694835180965567,
-    ("clean_doc", "input"): 0.10353257996804754,
-    ("clean_doc", "document"): 0.03681800772074733,
-    ("poisoned_doc", "input"): 0.8692547154562641,
-    ("poisoned_doc", "document"): 0.9242423863047988,
-    ("long_attacked", "input"): 0.8983952517595102,
-    ("long_attacked", "document"): 0.997192724769931,
+    ("override", "input"): 0.9909886299520034,
+    ("override", "document"): 0.9998911849008895,
+    ("dan", "input"): 0.9928736662916062,
+    ("dan", "document"): 0.9999964838696094,
+    ("extraction", "input"): 0.9764093556959994,
+    ("extraction", "document"): 0.9978903246600088,
+    ("benign", "input"): 0.01495115349409619,
+    ("benign", "document"): 0.05897187752564894,
+    ("role_play", "input"): 0.14334663159143754,
+    ("role_play", "document"): 0.4088834186683463,
+    ("clean_doc", "input"): 0.10362263171153324,
+    ("clean_doc", "document"): 0.02809818457692024,
+    ("poisoned_doc", "input"): 0.8679178209791998,
+    ("poisoned_doc", "document"): 0.9093485383967996,
+    ("long_attacked", "input"): 0.8966624052203856,
+    ("long_attacked", "document"): 0.9964465740530596,
 }
 
 

@@ -157,9 +157,8 @@ class DeniedTopicCheck(Check):
             bounds = np.cumsum([0, *(len(g) for g in phrases)])
             self._phrases = phrases
             self._vectors = [vectors[a:b].astype(np.float32) for a, b in itertools.pairwise(bounds)]
-            # the strengths nest (a stronger one blocks everything a weaker one does): high
-            # takes the smaller of its own and medium's strong similarity, and medium
-            # never a looser gate or harm threshold than high (see _point)
+            # on similarity the strengths nest: high takes the smaller of its own and
+            # medium's strong similarity (see _point for the harm threshold)
             nested_strong = min(loaded.strong_similarity, STRENGTH_POINTS["medium"][1])
             model = _Model(
                 loaded.head,
@@ -181,13 +180,21 @@ class DeniedTopicCheck(Check):
 
     @staticmethod
     def _point(loaded: _Model, strength: str) -> _Model:
-        """A fixed operating point of a strength other than ``high``, never looser than
-        ``high``'s gate or harm threshold. (The fixed medium point, harm 0.70, predates the
-        retrained harm head, whose operating threshold is 0.91: medium blocked harmful-
-        looking texts that high let through, as a reviewer found.)"""
+        """A fixed operating point of a strength other than ``high``: never a looser
+        similarity gate or strong similarity than ``high`` (which takes medium's strong
+        similarity, see :meth:`warm_up`), so on similarity alone the strengths nest. The
+        harm threshold does not nest: medium's 0.70 (for business topics, whose in-topic
+        requests the harm head rates moderately: "Should I buy shares of Fenwick Cycles
+        this year?" 0.76) is below high's operating point (0.93, for harmful-content
+        topics). Raising medium's to high's lost such requests; making high the union of
+        both points raised A5's XSTest-safe blocks from 1.6% to 6.2%. Both measured,
+        neither kept."""
         lo, strong, harm = STRENGTH_POINTS[strength]
         return _Model(
-            loaded.head, max(lo, loaded.min_similarity), strong, max(harm, loaded.harm_threshold)
+            loaded.head,
+            max(lo, loaded.min_similarity),
+            max(strong, min(loaded.strong_similarity, STRENGTH_POINTS["medium"][1])),
+            harm,
         )
 
     @property
