@@ -22,7 +22,8 @@ and content checks (``genaiops.guardrails.screen``).
    errors beyond the margin (reported on test in the card).
 
 Writes ``models/static_screen.npz`` and ``static_screen_metrics.json``. Retrain after the
-content filter or the harm head changes (the margins are theirs).
+content filter or the harm head changes (the margins are theirs): the artifact records
+both head files' sha256, and a check whose head file differs runs without the screen.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from train_content_filter import (  # noqa: E402
 )
 
 from genaiops.guardrails.content_filter import text_windows  # noqa: E402
+from genaiops.guardrails.screen import HEAD_FILES, file_sha256  # noqa: E402
 
 SAFETY = 1.25  # the margins are widened by this factor over the val percentile
 QUANTILE = 0.995
@@ -256,9 +258,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         heads=np.array(heads),
         margin_logit=margin_logit.astype(np.float32),
         margin_similarity=np.float32(margin_sim),
+        # the head files the margins were measured against: a check whose head file has
+        # another sha256 does not use the screen (genaiops.guardrails.screen.screen_for)
+        head_files=np.array(HEAD_FILES),
+        head_sha256=np.array([file_sha256(args.out_dir / f) for f in HEAD_FILES]),
     )
     meta: dict[str, Any] = {
         "artifact": out.name,
+        "head_sha256": {f: file_sha256(args.out_dir / f) for f in HEAD_FILES},
         "bytes": out.stat().st_size,
         "dims": args.dims,
         "ridge": args.ridge,

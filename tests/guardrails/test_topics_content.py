@@ -306,6 +306,51 @@ def test_the_screen_embeds_only_windows_that_could_cross_a_threshold() -> None:
     assert plain.check(text, "input") == []
 
 
+def test_the_screen_serves_only_the_heads_it_was_measured_against(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The screen's margins bound the logits of one content filter and one harm head: the
+    shipped screen records their sha256 and fits them; a check with another head file
+    (retrained, the screen not) gets no screen, embeds every window, and says why."""
+    import shutil
+
+    from genaiops.guardrails.content_filter import window_spans
+    from genaiops.guardrails.screen import ARTIFACT as SCREEN_ARTIFACT
+    from genaiops.guardrails.screen import StaticScreen, screen_for
+    from genaiops.knowledge.embedders import CachingEmbedder
+
+    shipped = StaticScreen.load(SCREEN_ARTIFACT)
+    assert shipped.fits(CONTENT_ARTIFACT) and shipped.fits(TOPICS_ARTIFACT)
+    assert screen_for(CONTENT_ARTIFACT) is not None
+    assert screen_for(TOPICS_ARTIFACT) is not None
+
+    # the same weights under another sha256: one head's bias moved, as a retrain would
+    other = tmp_path / "content_filter.npz"
+    with np.load(CONTENT_ARTIFACT) as data:
+        arrays = {k: data[k] for k in data.files}
+    arrays["bias"] = arrays["bias"] + np.float32(0.01)
+    np.savez_compressed(other, **arrays)
+    assert not shipped.fits(other)
+    with caplog.at_level("WARNING", logger="genaiops.guardrails.screen"):
+        assert screen_for(other) is None
+    assert "retrain it" in caplog.text
+
+    counting = CachingEmbedder(MiniLMEmbedder(threads=1))
+    check = ContentFilterCheck(_filters(violence=("medium", "medium")), counting, artifact=other)
+    text = " ".join(f"Store {n} opens at nine and has {n + 4} bikes to try." for n in range(12))
+    windows = len(window_spans(text))
+    assert windows > 4
+    before = counting.misses
+    check.check(text, "input")
+    assert counting.misses - before == windows  # no screen: every window embedded
+
+    # a copy of the right file under another folder still fits (name and bytes decide)
+    copy = tmp_path / "copy" / CONTENT_ARTIFACT.name
+    copy.parent.mkdir()
+    shutil.copy(CONTENT_ARTIFACT, copy)
+    assert screen_for(copy) is not None
+
+
 # -- artifact trust: sha256 in each card, golden scores tie each artifact to its featurizer --
 
 # written for this test; none is in a dev set or a built set
@@ -316,23 +361,23 @@ GOLDEN_TEXTS = [
     "Our auditors signed off the inventory count on 3 March.",
 ]
 GOLDEN_CONTENT = [
-    [0.0495506, 0.0120884, 0.0001872, 0.0001863, 0.0289576],
-    [0.0085641, 0.0730651, 0.0002954, 0.0003914, 0.0042486],
-    [0.1753102, 0.0376982, 0.0012846, 0.0068354, 0.3717369],
-    [0.0099894, 0.0341730, 0.0004071, 0.0109787, 0.0107063],
+    [0.0630476, 0.0131751, 0.0002110, 0.0000619, 0.0145871],
+    [0.0079350, 0.0733475, 0.0003164, 0.0001200, 0.0029847],
+    [0.1643723, 0.0402478, 0.0012045, 0.0056904, 0.3806143],
+    [0.0097374, 0.0312000, 0.0003771, 0.0103746, 0.0141895],
 ]
 GOLDEN_HARM = [0.0074280, 0.0396024, 0.4333039, 0.0183344]
 GOLDEN_SCREEN = [
-    [0.0132197, -0.0300150, 0.0135240, 0.0193993],
-    [0.0169043, 0.0891365, -0.0406349, 0.0119743],
-    [-0.0496775, 0.0224673, -0.0094000, 0.0294927],
-    [-0.0249115, 0.0618508, 0.0077166, -0.0585683],
+    [0.0153977, -0.0298818, 0.0097700, 0.0215273],
+    [0.0180772, 0.0883096, -0.0356954, 0.0089571],
+    [-0.0449812, 0.0228098, -0.0105725, 0.0271238],
+    [-0.0218012, 0.0632374, 0.0083621, -0.0564099],
 ]
 GOLDEN_CONTENT_MINILM = [
-    [0.021553, 0.002676, 0.001030, 0.001809, 0.016520],
-    [0.107790, 0.736474, 0.000212, 0.001619, 0.003225],
-    [0.002072, 0.002362, 0.002578, 0.903226, 0.641592],
-    [0.001102, 0.000379, 0.000019, 0.000076, 0.036857],
+    [0.017464, 0.002861, 0.001078, 0.000544, 0.013835],
+    [0.112178, 0.744919, 0.000246, 0.000660, 0.002729],
+    [0.001504, 0.001997, 0.002165, 0.937534, 0.827981],
+    [0.000842, 0.000371, 0.000020, 0.000024, 0.018349],
 ]
 
 

@@ -37,7 +37,7 @@ import numpy.typing as npt
 
 from genaiops.config_guardrails import ContentFiltersConfig
 from genaiops.guardrails.base import Check, CheckServices, Direction, Finding, Lazy
-from genaiops.guardrails.screen import StaticScreen, shared_screen
+from genaiops.guardrails.screen import StaticScreen, screen_for
 
 if TYPE_CHECKING:
     from genaiops.knowledge.embedders import Embedder
@@ -366,7 +366,7 @@ class ContentFilterCheck(Check):
         self.long_embedder = long_embedder or embedder
         path = artifact or ARTIFACT
         self._model = Lazy(lambda: _load(path))
-        self._screen = Lazy(lambda: shared_screen() if screen else None)
+        self._screen = Lazy(lambda: screen_for(path) if screen else None)
 
     @property
     def model(self) -> _Model:

@@ -43,7 +43,7 @@ from genaiops.guardrails.content_filter import (
     logit,
     screened_windows,
 )
-from genaiops.guardrails.screen import shared_screen
+from genaiops.guardrails.screen import screen_for
 
 if TYPE_CHECKING:
     from genaiops.guardrails.screen import StaticScreen
@@ -166,7 +166,7 @@ class DeniedTopicCheck(Check):
                 nested_strong if strong is None else strong,
                 loaded.harm_threshold if harm is None else harm,
             )
-            self._screen = shared_screen() if self._use_screen else None
+            self._screen = screen_for(self._artifact) if self._use_screen else None
             self._points = {
                 t.name: model
                 if t.strength == "high" or any(o is not None for o in self._overrides)

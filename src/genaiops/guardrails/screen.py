@@ -14,12 +14,17 @@ reaches a threshold; every other window provably stays below it unless the appro
 errs beyond the margin (the card reports how often that happens on test).
 
 Model card: ``models/static_screen.md``. The artifact ties to the heads' weights (the
-margins are per head): retrain it after the content filter or the harm head.
+margins are per head): it records the sha256 of the two head files it was measured
+against, and :func:`screen_for` gives a check the screen only when its own head file is
+that one. A retrained head without a retrained screen is therefore slower (every window
+embedded), never less safe.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import logging
 import os
 import threading
 from dataclasses import dataclass
@@ -31,10 +36,26 @@ import numpy.typing as npt
 
 from genaiops.errors import DependencyError
 
-__all__ = ["ARTIFACT", "StaticScreen", "load_tokenizer", "shared_screen"]
+__all__ = [
+    "ARTIFACT",
+    "HEAD_FILES",
+    "StaticScreen",
+    "load_tokenizer",
+    "screen_for",
+    "shared_screen",
+]
 
 ARTIFACT = Path(__file__).resolve().parent / "models" / "static_screen.npz"
+#: the head files whose logits the margins bound (``models/``)
+HEAD_FILES = ("content_filter.npz", "denied_topics_head.npz")
 Floats = npt.NDArray[np.float32]
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes (read once per process and path)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 @functools.cache
@@ -64,6 +85,7 @@ class StaticScreen:
     mean: Floats  # (384,)
     margin_logit: dict[str, float]  # head name -> logit margin
     margin_similarity: float
+    head_sha256: dict[str, str]  # head file name -> the sha256 the margins were measured on
 
     @classmethod
     def load(cls, path: Path = ARTIFACT) -> StaticScreen:
@@ -71,13 +93,25 @@ class StaticScreen:
             tokens = data["tokens"].astype(np.float32) * data["scale"][:, None]
             heads = [str(h) for h in data["heads"]]
             margins = dict(zip(heads, data["margin_logit"].astype(float).tolist(), strict=True))
+            shas: dict[str, str] = {}
+            if "head_files" in data.files:  # older files record none: they fit no head
+                shas = {
+                    str(f): str(h)
+                    for f, h in zip(data["head_files"], data["head_sha256"], strict=True)
+                }
             return cls(
                 tokens.astype(np.float32),
                 data["basis"].astype(np.float32),
                 data["mean"].astype(np.float32),
                 margins,
                 float(data["margin_similarity"]),
+                shas,
             )
+
+    def fits(self, head: Path) -> bool:
+        """Whether the margins were measured against this head file (same name, same
+        sha256)."""
+        return self.head_sha256.get(head.name) == file_sha256(head)
 
     def approximate(self, texts: list[str]) -> Floats:
         """(len(texts), 384) unit vectors close to the texts' MiniLM embeddings."""
@@ -104,3 +138,26 @@ def shared_screen(path: Path = ARTIFACT) -> StaticScreen | None:
             if path not in _screens:
                 _screens[path] = StaticScreen.load(path) if path.exists() else None
     return _screens[path]
+
+
+_warned: set[Path] = set()
+
+
+def screen_for(head: Path, path: Path = ARTIFACT) -> StaticScreen | None:
+    """The shared screen when its margins belong to ``head`` (the check's own head file),
+    else ``None``: the check then embeds every window, slower but as safe as without a
+    screen. A mismatch is logged once per head file: retrain the screen
+    (``scripts/train/train_static_screen.py``) after retraining a head."""
+    screen = shared_screen(path)
+    if screen is None or screen.fits(head):
+        return screen
+    if head not in _warned:
+        _warned.add(head)
+        log.warning(
+            "the static screen %s was measured against another %s (sha256 differs); "
+            "long texts are checked without it (every window embedded): retrain it with "
+            "scripts/train/train_static_screen.py",
+            path.name,
+            head.name,
+        )
+    return None
