@@ -170,24 +170,25 @@ def settings_policies(a5_topics: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def issue12_sets(items: list[Item]) -> dict[str, list[tuple[str, str]]]:
-    """(text, kind) per set, test split only."""
-    heldout = [it for it in items if it.split == "heldout" and it.source != "halueval"]
+def issue12_sets(items: list[Item], split: str = "test") -> dict[str, list[tuple[str, str]]]:
+    """(text, kind) per set, of one split (``test``; ``val`` for tuning)."""
+    tag = {"test": "heldout", "val": "dev"}[split]
+    heldout = [it for it in items if it.split == tag and it.source != "halueval"]
     return {
-        "built harmful how-to": [(i.text, i.kind) for i in harmful_howto() if i.split == "test"],
+        "built harmful how-to": [(i.text, i.kind) for i in harmful_howto() if i.split == split],
         "built explicit requests": [
-            (i.text, i.kind) for i in explicit_requests() if i.split == "test"
+            (i.text, i.kind) for i in explicit_requests() if i.split == split
         ],
         "built benign questions": [
-            (i.text, i.kind) for i in benign_questions() if i.split == "test"
+            (i.text, i.kind) for i in benign_questions() if i.split == split
         ],
         "XSTest unsafe": [(it.text, it.group) for it in heldout if it.source == "xstest:unsafe"],
         "XSTest safe": [(it.text, it.group) for it in heldout if it.source == "xstest:safe"],
         "Do-Not-Answer": [(it.text, it.group) for it in heldout if it.source == "donotanswer"],
         "clean documents (example)": [(d, "fenwick") for d in example_documents()],
-        "clean documents (built, test)": [
+        f"clean documents (built, {split})": [
             (d.text, "business")
-            for d in long_documents("test", [], n_clean=60, host_share=0.0, seed=7)[1]
+            for d in long_documents(split, [], n_clean=60, host_share=0.0, seed=7)[1]
         ],
     }
 
@@ -209,7 +210,9 @@ def example_documents(length: int = 3000) -> list[str]:
     return out
 
 
-def issue12(items: list[Item], a5_topics: list[dict[str, Any]]) -> dict[str, Any]:
+def issue12(
+    items: list[Item], a5_topics: list[dict[str, Any]], split: str = "test"
+) -> dict[str, Any]:
     from genaiops.guardrails.engine import GuardrailEngine
     from genaiops.knowledge.embedders import CachingEmbedder
 
@@ -220,7 +223,7 @@ def issue12(items: list[Item], a5_topics: list[dict[str, Any]]) -> dict[str, Any
     }
     out: dict[str, Any] = {}
     rows = []
-    for set_name, texts in issue12_sets(items).items():
+    for set_name, texts in issue12_sets(items, split).items():
         entry: dict[str, Any] = {"n": len(texts)}
         for name, engine in engines.items():
             kinds: dict[str, list[bool]] = defaultdict(list)
@@ -240,7 +243,7 @@ def issue12(items: list[Item], a5_topics: list[dict[str, Any]]) -> dict[str, Any
         rows.append(
             (set_name, entry["n"], entry["default"]["blocked"], entry["strictest"]["blocked"])
         )
-    print("\nissue 12: blocked at the example's settings (test split, input)")
+    print(f"\nissue 12: blocked at the example's settings ({split} split, input)")
     print(f"  {'set':26} {'n':>4} {'default':>8} {'strictest':>10}")
     for name, n, d, st in rows:
         print(f"  {name:26} {n:>4} {d:>8.3f} {st:>10.3f}")
@@ -254,7 +257,29 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--halueval", type=int, default=1000, help="held-out queries to check")
     parser.add_argument("--show-dev-misses", action="store_true")
+    parser.add_argument(
+        "--issue12-val",
+        action="store_true",
+        help="only the issue-12 sets on the val split (for tuning), written to "
+        "benchmarks/results/c12_val.json",
+    )
     args = parser.parse_args()
+    if args.issue12_val:
+        policy = yaml.safe_load(args.policy.read_text("utf-8"))
+        val = issue12(load_items(args.data), policy["denied_topics"], "val")
+        out = ROOT / "benchmarks" / "results" / "c12_val.json"
+        record = {
+            "benchmark": "C12 on the val split (where content-filter changes are judged)",
+            "date_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "command": "python benchmarks/a5_denied_topics.py --issue12-val",
+            "content_filter_sha256": hashlib.sha256(
+                (ARTIFACT.parent / "content_filter.npz").read_bytes()
+            ).hexdigest(),
+            "sets": val,
+        }
+        out.write_text(json.dumps(record, indent=1) + "\n", "utf-8")
+        print(f"wrote {out}")
+        return 0
 
     policy = yaml.safe_load(args.policy.read_text("utf-8"))
     topics = [DeniedTopicConfig.model_validate(t) for t in policy["denied_topics"]]

@@ -887,7 +887,7 @@ def content_datasets(
     for text, cat in howto_train(cache, data):
         lab = {c: 0 for c in ("hate", "insults", "sexual")} | {cat: 1}
         add(text, "train", f"seed:howto_{cat}", lab)
-    for text in drop_near_eval(LOOKALIKE_SAFE, cache, data):
+    for text in lookalikes_train(cache, data):
         add(text, "train", "seed:lookalike", dict.fromkeys(CATEGORIES, 0))
     own_tests = [t for t, sp in zip(texts, splits, strict=True) if sp == "test"]
     leaked = test_leaks(data, texts, splits, own_tests)
@@ -896,17 +896,54 @@ def content_datasets(
 
 
 def howto_train(cache: EmbeddingCache, data: Path) -> list[tuple[str, str]]:
-    """Three phrasings of each training-only harmful subject (``HOWTO_TRAIN``), frames
-    drawn with a fixed seed, with the content category that must catch it."""
+    """Three phrasings of each training-only harmful subject (``HOWTO_TRAIN``) that is no
+    paraphrase of a val or test subject (:func:`drop_near_built`), frames drawn with a
+    fixed seed, with the content category that must catch it."""
     rng = random.Random(SEED)
+    subjects = {
+        cat: drop_near_built(rows, [it.subject for it in harmful_howto()], cache)
+        for cat, rows in HOWTO_TRAIN.items()
+    }
     rows = [
         (frame.format(x=subject), cat)
-        for cat, subjects in HOWTO_TRAIN.items()
-        for subject in subjects
+        for cat, kept_subjects in subjects.items()
+        for subject in kept_subjects
         for frame in rng.sample(HOWTO_TRAIN_FRAMES, 3)
     ]
     kept = set(drop_near_eval([t for t, _ in rows], cache, data))
     return [(t, c) for t, c in rows if t in kept]
+
+
+def lookalikes_train(cache: EmbeddingCache, data: Path) -> list[str]:
+    """``LOOKALIKE_SAFE`` without the paraphrases of a val or test benign question."""
+    near_built = drop_near_built(LOOKALIKE_SAFE, [it.subject for it in benign_questions()], cache)
+    return drop_near_eval(near_built, cache, data)
+
+
+#: a training-only subject or question this close (MiniLM cosine) to a val or test
+#: subject of the built sets is left out: a paraphrase is not a new subject (a reviewer
+#: found "crack my neighbour's WiFi password" at 0.91 to a test subject)
+NEAR_BUILT_COSINE = 0.7
+
+
+def drop_near_built(texts: Sequence[str], built: Sequence[str], cache: EmbeddingCache) -> list[str]:
+    """The texts whose nearest val or test subject of a built set (``built``: every item's
+    subject; the split is the item's) is at cosine < ``NEAR_BUILT_COSINE``."""
+    held = sorted({b for b in built if split_of_subject(b) in ("val", "test")})
+    if not texts or not held:
+        return list(texts)
+    nearest = (cache.embed(list(texts)) @ cache.embed(held).T).max(axis=1)
+    return [t for t, c in zip(texts, nearest, strict=True) if c < NEAR_BUILT_COSINE]
+
+
+@functools.cache
+def _subject_splits() -> dict[str, str]:
+    items = [*harmful_howto(), *explicit_requests(), *benign_questions()]
+    return {it.subject: it.split for it in items}
+
+
+def split_of_subject(subject: str) -> str:
+    return _subject_splits()[subject]
 
 
 @functools.cache

@@ -312,6 +312,7 @@ def test_the_screen_serves_only_the_heads_it_was_measured_against(
     """The screen's margins bound the logits of one content filter and one harm head: the
     shipped screen records their sha256 and fits them; a check with another head file
     (retrained, the screen not) gets no screen, embeds every window, and says why."""
+    import os
     import shutil
 
     from genaiops.guardrails.content_filter import window_spans
@@ -344,11 +345,30 @@ def test_the_screen_serves_only_the_heads_it_was_measured_against(
     check.check(text, "input")
     assert counting.misses - before == windows  # no screen: every window embedded
 
-    # a copy of the right file under another folder still fits (name and bytes decide)
+    # the harm head likewise: the topic check with another head file embeds every window
+    other_head = tmp_path / "denied_topics_head.npz"
+    with np.load(TOPICS_ARTIFACT) as data:
+        arrays = {k: data[k] for k in data.files}
+    arrays["bias"] = arrays["bias"] + np.float32(0.01)
+    np.savez_compressed(other_head, **arrays)
+    assert not shipped.fits(other_head) and screen_for(other_head) is None
+    topics = DeniedTopicCheck([WEAPONS, INVESTING], counting, artifact=other_head)
+    topics.warm_up()
+    text = " ".join(f"Shop {n} in Leeds sells {n + 7} bikes a week." for n in range(12))
+    before = counting.misses
+    topics.check(text, "input")
+    assert counting.misses - before == len(window_spans(text))
+
+    # a copy of the right file under another folder still fits (name and bytes decide);
+    # replaced in place by other bytes, it no longer does; a missing file fits nothing
     copy = tmp_path / "copy" / CONTENT_ARTIFACT.name
     copy.parent.mkdir()
     shutil.copy(CONTENT_ARTIFACT, copy)
     assert screen_for(copy) is not None
+    shutil.copy(other, copy)
+    os.utime(copy, ns=(1, 1))  # a different modification time, as a redeploy would give
+    assert screen_for(copy) is None
+    assert screen_for(tmp_path / "missing" / CONTENT_ARTIFACT.name) is None
 
 
 # -- artifact trust: sha256 in each card, golden scores tie each artifact to its featurizer --
@@ -361,23 +381,23 @@ GOLDEN_TEXTS = [
     "Our auditors signed off the inventory count on 3 March.",
 ]
 GOLDEN_CONTENT = [
-    [0.0630476, 0.0131751, 0.0002110, 0.0000619, 0.0145871],
-    [0.0079350, 0.0733475, 0.0003164, 0.0001200, 0.0029847],
-    [0.1643723, 0.0402478, 0.0012045, 0.0056904, 0.3806143],
-    [0.0097374, 0.0312000, 0.0003771, 0.0103746, 0.0141895],
+    [0.0523840, 0.0129492, 0.0001983, 0.0000888, 0.0170658],
+    [0.0087483, 0.0730743, 0.0003049, 0.0001381, 0.0037426],
+    [0.1790834, 0.0389353, 0.0011849, 0.0060455, 0.3502864],
+    [0.0091610, 0.0324438, 0.0003799, 0.0117058, 0.0148883],
 ]
 GOLDEN_HARM = [0.0074280, 0.0396024, 0.4333039, 0.0183344]
 GOLDEN_SCREEN = [
-    [0.0153977, -0.0298818, 0.0097700, 0.0215273],
-    [0.0180772, 0.0883096, -0.0356954, 0.0089571],
-    [-0.0449812, 0.0228098, -0.0105725, 0.0271238],
-    [-0.0218012, 0.0632374, 0.0083621, -0.0564099],
+    [0.0160764, -0.0288948, 0.0106224, 0.0202083],
+    [0.0198075, 0.0856420, -0.0372579, 0.0093725],
+    [-0.0462576, 0.0246839, -0.0096042, 0.0270476],
+    [-0.0228229, 0.0618606, 0.0091084, -0.0560107],
 ]
 GOLDEN_CONTENT_MINILM = [
-    [0.017464, 0.002861, 0.001078, 0.000544, 0.013835],
-    [0.112178, 0.744919, 0.000246, 0.000660, 0.002729],
-    [0.001504, 0.001997, 0.002165, 0.937534, 0.827981],
-    [0.000842, 0.000371, 0.000020, 0.000024, 0.018349],
+    [0.022290, 0.002873, 0.001034, 0.000607, 0.014248],
+    [0.108962, 0.741585, 0.000230, 0.000808, 0.002215],
+    [0.001903, 0.001974, 0.002153, 0.923130, 0.816837],
+    [0.001042, 0.000364, 0.000018, 0.000024, 0.023371],
 ]
 
 

@@ -52,10 +52,17 @@ Floats = npt.NDArray[np.float32]
 log = logging.getLogger(__name__)
 
 
-@functools.cache
 def file_sha256(path: Path) -> str:
-    """The sha256 of a file's bytes (read once per process and path)."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """The sha256 of a file's bytes, read again whenever the file's size or modification
+    time changes (a head replaced in place is hashed anew)."""
+    resolved = Path(path).resolve()
+    stat = resolved.stat()
+    return _sha256_of(resolved, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _sha256_of(path: Path, size: int, mtime_ns: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @functools.cache
@@ -110,8 +117,12 @@ class StaticScreen:
 
     def fits(self, head: Path) -> bool:
         """Whether the margins were measured against this head file (same name, same
-        sha256)."""
-        return self.head_sha256.get(head.name) == file_sha256(head)
+        sha256; a missing file fits nothing)."""
+        recorded = self.head_sha256.get(head.name)
+        try:
+            return recorded is not None and recorded == file_sha256(head)
+        except OSError:
+            return False
 
     def approximate(self, texts: list[str]) -> Floats:
         """(len(texts), 384) unit vectors close to the texts' MiniLM embeddings."""
@@ -151,13 +162,20 @@ def screen_for(head: Path, path: Path = ARTIFACT) -> StaticScreen | None:
     screen = shared_screen(path)
     if screen is None or screen.fits(head):
         return screen
-    if head not in _warned:
-        _warned.add(head)
-        log.warning(
-            "the static screen %s was measured against another %s (sha256 differs); "
-            "long texts are checked without it (every window embedded): retrain it with "
-            "scripts/train/train_static_screen.py",
-            path.name,
-            head.name,
-        )
+    key = Path(head).resolve()
+    with _screens_lock:
+        if key in _warned:
+            return None
+        _warned.add(key)
+    why = (
+        f"was measured against another {head.name} (sha256 differs)"
+        if head.name in screen.head_sha256
+        else f"records no sha256 of {head.name}"
+    )
+    log.warning(
+        "the static screen %s %s; long texts are checked without it (every window "
+        "embedded): retrain it with scripts/train/train_static_screen.py",
+        path.name,
+        why,
+    )
     return None
