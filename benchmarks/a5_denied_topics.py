@@ -75,7 +75,12 @@ TARGET_SAFE_BLOCKED = 0.05
 
 sys.path.insert(0, str(ROOT / "scripts" / "train"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "data"))
-from content_sets import benign_questions, explicit_requests, harmful_howto  # noqa: E402
+from content_sets import (  # noqa: E402
+    benign_questions,
+    explicit_requests,
+    harmful_howto,
+    style_probes,
+)
 from prompt_attack_sets import long_documents  # noqa: E402
 from splits import split_of  # noqa: E402
 
@@ -186,6 +191,14 @@ def issue12_sets(items: list[Item], split: str = "test") -> dict[str, list[tuple
         "XSTest safe": [(it.text, it.group) for it in heldout if it.source == "xstest:safe"],
         "Do-Not-Answer": [(it.text, it.group) for it in heldout if it.source == "donotanswer"],
         "clean documents (example)": [(d, "fenwick") for d in example_documents()],
+        **(
+            {
+                f"style probe {name.replace('_', ' ')}": [(t, name) for t in texts]
+                for name, texts in style_probes().items()
+            }
+            if split == "test"
+            else {}
+        ),
         f"clean documents (built, {split})": [
             (d.text, "business")
             for d in long_documents(split, [], n_clean=60, host_share=0.0, seed=7)[1]

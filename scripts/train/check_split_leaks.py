@@ -194,6 +194,9 @@ def content_set_items() -> Items:
         for it in build():
             if it.split == "test":
                 _add(out, it.text, f"built:{name}_{it.kind}")
+    for name, texts in cs.style_probes().items():  # test-only sets
+        for text in texts:
+            _add(out, text, f"built:probe_{name}")
     return out
 
 
