@@ -274,7 +274,8 @@ def main() -> int:
         "--issue12-val",
         action="store_true",
         help="only the issue-12 sets on the val split (for tuning), written to "
-        "benchmarks/results/c12_val.json",
+        "benchmarks/results/c12_val.json (not --out); the example's documents are one set "
+        "in both runs",
     )
     args = parser.parse_args()
     if args.issue12_val:
@@ -285,9 +286,16 @@ def main() -> int:
             "benchmark": "C12 on the val split (where content-filter changes are judged)",
             "date_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "command": "python benchmarks/a5_denied_topics.py --issue12-val",
-            "content_filter_sha256": hashlib.sha256(
-                (ARTIFACT.parent / "content_filter.npz").read_bytes()
-            ).hexdigest(),
+            "sha256": {
+                path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+                for path in (
+                    ARTIFACT.parent / "content_filter.npz",
+                    ARTIFACT,
+                    ARTIFACT.parent / "static_screen.npz",
+                    EXAMPLE,
+                    args.policy,
+                )
+            },
             "sets": val,
         }
         out.write_text(json.dumps(record, indent=1) + "\n", "utf-8")

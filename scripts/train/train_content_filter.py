@@ -88,7 +88,14 @@ def _h(text: str, salt: str = "") -> int:
 sys.path.insert(0, str(REPO / "scripts" / "train"))
 sys.path.insert(0, str(REPO / "benchmarks" / "data"))
 sys.path.insert(0, str(REPO / "benchmarks"))
-from content_sets import HARM_CATEGORY, benign_questions, explicit_requests, harmful_howto  # noqa: E402
+from content_sets import (  # noqa: E402
+    HARM_CATEGORY,
+    Item,
+    benign_questions,
+    explicit_requests,
+    harmful_howto,
+    style_probes,
+)
 from splits import split_of  # noqa: E402
 
 # --------------------------------------------------------------------------------------
@@ -959,11 +966,11 @@ def content_datasets(
     for text in lookalikes_train(cache, data):
         add(text, "train", "seed:lookalike", dict.fromkeys(CATEGORIES, 0))
     for cat, requests in REQUEST_TRAIN.items():
-        built = [it.subject for it in harmful_howto()]
-        for text in drop_near_eval(drop_near_built(requests, built, cache), cache, data):
+        held = held_out_items(harmful_howto())
+        for text in drop_near_eval(drop_near_built(requests, held, cache), cache, data):
             lab = {c: 0 for c in ("hate", "insults", "sexual")} | {cat: 1}
             add(text, "train", f"seed:request_{cat}", lab)
-    safe = drop_near_built(REQUEST_SAFE, [it.subject for it in benign_questions()], cache)
+    safe = drop_near_built(REQUEST_SAFE, held_out_items(benign_questions()), cache)
     for text in drop_near_eval(safe, cache, data):
         add(text, "train", "seed:request_safe", dict.fromkeys(CATEGORIES, 0))
     own_tests = [t for t, sp in zip(texts, splits, strict=True) if sp == "test"]
@@ -974,11 +981,13 @@ def content_datasets(
 
 def howto_train(cache: EmbeddingCache, data: Path) -> list[tuple[str, str]]:
     """Three phrasings of each training-only harmful subject (``HOWTO_TRAIN``) that is no
-    paraphrase of a val or test subject (:func:`drop_near_built`), frames drawn with a
-    fixed seed, with the content category that must catch it."""
+    paraphrase of a val or test subject, frames drawn with a fixed seed, with the content
+    category that must catch it; a phrasing near a held-out text is dropped too
+    (:func:`drop_near_built`)."""
     rng = random.Random(SEED)
+    held = held_out_items(harmful_howto())
     subjects = {
-        cat: drop_near_built(rows, [it.subject for it in harmful_howto()], cache)
+        cat: drop_near_built(rows, held, cache, subjects_only=True)
         for cat, rows in HOWTO_TRAIN.items()
     }
     rows = [
@@ -987,40 +996,53 @@ def howto_train(cache: EmbeddingCache, data: Path) -> list[tuple[str, str]]:
         for subject in kept_subjects
         for frame in rng.sample(HOWTO_TRAIN_FRAMES, 3)
     ]
-    kept = set(drop_near_eval([t for t, _ in rows], cache, data))
+    kept = set(drop_near_eval(drop_near_built([t for t, _ in rows], held, cache), cache, data))
     return [(t, c) for t, c in rows if t in kept]
 
 
 def lookalikes_train(cache: EmbeddingCache, data: Path) -> list[str]:
-    """``LOOKALIKE_SAFE`` without the paraphrases of a val or test benign question."""
-    near_built = drop_near_built(LOOKALIKE_SAFE, [it.subject for it in benign_questions()], cache)
-    return drop_near_eval(near_built, cache, data)
+    """``LOOKALIKE_SAFE`` without the paraphrases of a held-out benign question."""
+    held = held_out_items(benign_questions())
+    return drop_near_eval(drop_near_built(LOOKALIKE_SAFE, held, cache), cache, data)
 
 
-#: a training-only subject or question this close (MiniLM cosine) to a val or test
-#: subject of the built sets is left out: a paraphrase is not a new subject (a reviewer
-#: found "crack my neighbour's WiFi password" at 0.91 to a test subject)
+#: a training-only text this close (MiniLM cosine) to the subject of a val or test item of
+#: the built sets is left out: a paraphrase is not a new subject (a reviewer found "crack my
+#: neighbour's WiFi password" at 0.91 to a test subject) ...
 NEAR_BUILT_COSINE = 0.7
+#: ... and so is one this close to a held-out text itself (a val or test item, a style
+#: probe): a framed phrasing can be nearer the framed item than its subject is (a reviewer
+#: found "poison a coworker slowly ..." at 0.67 by subject and 0.77 as phrased)
+NEAR_TEXT_COSINE = 0.75
 
 
-def drop_near_built(texts: Sequence[str], built: Sequence[str], cache: EmbeddingCache) -> list[str]:
-    """The texts whose nearest val or test subject of a built set (``built``: every item's
-    subject; the split is the item's) is at cosine < ``NEAR_BUILT_COSINE``."""
-    held = sorted({b for b in built if split_of_subject(b) in ("val", "test")})
-    if not texts or not held:
-        return list(texts)
-    nearest = (cache.embed(list(texts)) @ cache.embed(held).T).max(axis=1)
-    return [t for t, c in zip(texts, nearest, strict=True) if c < NEAR_BUILT_COSINE]
+def held_out_items(items: Sequence[Item]) -> tuple[list[str], list[str]]:
+    """(subjects, texts) of the val and test items among ``items``, with every style
+    probe's texts (``content_sets.style_probes``: never trained on)."""
+    held = [it for it in items if it.split in ("val", "test")]
+    probes = [t for texts in style_probes().values() for t in texts]
+    return sorted({it.subject for it in held}), sorted({it.text for it in held} | set(probes))
 
 
-@functools.cache
-def _subject_splits() -> dict[str, str]:
-    items = [*harmful_howto(), *explicit_requests(), *benign_questions()]
-    return {it.subject: it.split for it in items}
-
-
-def split_of_subject(subject: str) -> str:
-    return _subject_splits()[subject]
+def drop_near_built(
+    texts: Sequence[str],
+    held: tuple[list[str], list[str]],
+    cache: EmbeddingCache,
+    *,
+    subjects_only: bool = False,
+) -> list[str]:
+    """The texts whose nearest held-out subject is at cosine < ``NEAR_BUILT_COSINE`` and,
+    unless ``subjects_only``, whose nearest held-out text is at < ``NEAR_TEXT_COSINE``."""
+    subjects, held_texts = held
+    if not texts:
+        return []
+    vectors = cache.embed(list(texts))
+    keep = np.ones(len(texts), bool)
+    if subjects:
+        keep &= (vectors @ cache.embed(subjects).T).max(axis=1) < NEAR_BUILT_COSINE
+    if held_texts and not subjects_only:
+        keep &= (vectors @ cache.embed(held_texts).T).max(axis=1) < NEAR_TEXT_COSINE
+    return [t for t, k in zip(texts, keep, strict=True) if k]
 
 
 @functools.cache

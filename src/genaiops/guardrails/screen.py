@@ -167,11 +167,12 @@ def screen_for(head: Path, path: Path = ARTIFACT) -> StaticScreen | None:
         if key in _warned:
             return None
         _warned.add(key)
-    why = (
-        f"was measured against another {head.name} (sha256 differs)"
-        if head.name in screen.head_sha256
-        else f"records no sha256 of {head.name}"
-    )
+    if not Path(head).is_file():
+        why = f"has no head file {head} to check against"
+    elif head.name in screen.head_sha256:
+        why = f"was measured against another {head.name} (sha256 differs)"
+    else:
+        why = f"records no sha256 of {head.name}"
     log.warning(
         "the static screen %s %s; long texts are checked without it (every window "
         "embedded): retrain it with scripts/train/train_static_screen.py",
