@@ -466,7 +466,8 @@ TOPIC_UNSAFE = [
 ]
 
 #: harmful how-to subjects written for training only (none is a subject of
-#: ``content_sets``; ``drop_near_eval`` and ``test_leaks`` still screen their phrasings),
+#: ``content_sets``; ``drop_near_built``, ``drop_near_eval`` and ``test_leaks`` still
+#: screen them and their phrasings),
 #: by the content category that must catch them. The built sets' 84 subjects gave the
 #: misconduct head about 140 how-to positives; fraud and intrusion requests phrased
 #: otherwise were missed (medium: fraud 0%, malware 75% of the test subjects).
@@ -965,8 +966,8 @@ def content_datasets(
         add(text, "train", f"seed:howto_{cat}", lab)
     for text in lookalikes_train(cache, data):
         add(text, "train", "seed:lookalike", dict.fromkeys(CATEGORIES, 0))
+    held = held_out_items(harmful_howto())
     for cat, requests in REQUEST_TRAIN.items():
-        held = held_out_items(harmful_howto())
         for text in drop_near_eval(drop_near_built(requests, held, cache), cache, data):
             lab = {c: 0 for c in ("hate", "insults", "sexual")} | {cat: 1}
             add(text, "train", f"seed:request_{cat}", lab)
