@@ -306,6 +306,17 @@ def test_the_screen_embeds_only_windows_that_could_cross_a_threshold() -> None:
     assert plain.check(text, "input") == []
 
 
+def _retrained_copy(head: Path, folder: Path) -> Path:
+    """``head`` under the same name in ``folder`` with its bias moved: other bytes, as a
+    retrain would give."""
+    out = folder / head.name
+    with np.load(head) as data:
+        arrays = {k: data[k] for k in data.files}
+    arrays["bias"] = arrays["bias"] + np.float32(0.01)
+    np.savez_compressed(out, **arrays)
+    return out
+
+
 def test_the_screen_serves_only_the_heads_it_was_measured_against(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -326,11 +337,7 @@ def test_the_screen_serves_only_the_heads_it_was_measured_against(
     assert screen_for(TOPICS_ARTIFACT) is not None
 
     # the same weights under another sha256: one head's bias moved, as a retrain would
-    other = tmp_path / "content_filter.npz"
-    with np.load(CONTENT_ARTIFACT) as data:
-        arrays = {k: data[k] for k in data.files}
-    arrays["bias"] = arrays["bias"] + np.float32(0.01)
-    np.savez_compressed(other, **arrays)
+    other = _retrained_copy(CONTENT_ARTIFACT, tmp_path)
     assert not shipped.fits(other)
     with caplog.at_level("WARNING", logger="genaiops.guardrails.screen"):
         assert screen_for(other) is None
@@ -346,11 +353,7 @@ def test_the_screen_serves_only_the_heads_it_was_measured_against(
     assert counting.misses - before == windows  # no screen: every window embedded
 
     # the harm head likewise: the topic check with another head file embeds every window
-    other_head = tmp_path / "denied_topics_head.npz"
-    with np.load(TOPICS_ARTIFACT) as data:
-        arrays = {k: data[k] for k in data.files}
-    arrays["bias"] = arrays["bias"] + np.float32(0.01)
-    np.savez_compressed(other_head, **arrays)
+    other_head = _retrained_copy(TOPICS_ARTIFACT, tmp_path)
     assert not shipped.fits(other_head) and screen_for(other_head) is None
     topics = DeniedTopicCheck([WEAPONS, INVESTING], counting, artifact=other_head)
     topics.warm_up()

@@ -162,12 +162,12 @@ def screen_for(head: Path, path: Path = ARTIFACT) -> StaticScreen | None:
     screen = shared_screen(path)
     if screen is None or screen.fits(head):
         return screen
-    key = Path(head).resolve()
+    key = head.resolve()
     with _screens_lock:
         if key in _warned:
             return None
         _warned.add(key)
-    if not Path(head).is_file():
+    if not head.is_file():
         why = f"has no head file {head} to check against"
     elif head.name in screen.head_sha256:
         why = f"was measured against another {head.name} (sha256 differs)"
