@@ -98,6 +98,12 @@ class DeniedTopicConfig(_Strict):
     name: str = Field(min_length=1)
     definition: str = Field(min_length=10, description="what the topic is, in plain language")
     examples: list[str] = Field(default_factory=list, description="phrases that belong to it")
+    allowed_examples: list[str] = Field(
+        default_factory=list,
+        description="ordinary texts that share the topic's words but must pass (customer "
+        "questions, FAQ titles): a text at least as close to one of them as to the topic's "
+        "definition and examples is not blocked by this topic",
+    )
     directions: list[TextDirection] = ["input", "output"]
     strength: Literal["low", "medium", "high"] = Field(
         "medium",
@@ -105,6 +111,13 @@ class DeniedTopicConfig(_Strict):
         "requests clearly about the topic; high: also those loosely about it (tuned for "
         "harmful-content topics; business topics get false positives)",
     )
+
+    @field_validator("allowed_examples")
+    @classmethod
+    def _no_blank(cls, v: list[str]) -> list[str]:
+        if any(not text.strip() for text in v):
+            raise ValueError("allowed_examples holds an empty text: remove it")
+        return v
 
 
 class WordFilterConfig(_Strict):

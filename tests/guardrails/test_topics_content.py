@@ -126,6 +126,47 @@ def test_scores_and_overrides(embedder: MiniLMEmbedder, topics: DeniedTopicCheck
     assert not plain.check("How can I make an explosive at home?", "input")
 
 
+def test_a_topic_yields_to_its_allowed_examples(embedder: MiniLMEmbedder) -> None:
+    """A text at least as close to an allowed example as to the topic's own phrases is not
+    blocked by that topic; the topic's requests still are, and the finding says how close
+    the nearest allowed example was."""
+    financing = "What financing options do you offer for e-bikes?"
+    legal = DeniedTopicConfig(
+        name="legal-advice",
+        definition="Legal advice about the user's own situation: whether to sue, how a "
+        "contract applies to them.",
+        examples=["How do I get out of my financing contract without paying?"],
+        strength="high",
+    )
+    plain = DeniedTopicCheck([legal], embedder)
+    [score] = plain.evaluate(financing)
+    assert score.allowed_similarity is None
+    guarded = DeniedTopicCheck(
+        [legal.model_copy(update={"allowed_examples": [financing, "How do I cancel an order?"]})],
+        embedder,
+    )
+    [yielded] = guarded.evaluate(financing)
+    assert yielded.allowed_similarity == pytest.approx(1.0, abs=1e-4)
+    assert yielded.score == 0.0 and guarded.check(financing, "input") == []
+    request = "Can I break my e-bike financing contract without paying the rest?"
+    [finding] = guarded.check(request, "input")
+    assert finding.name == "legal-advice" and "no allowed example is as close" in (
+        finding.explanation or ""
+    )
+    [kept] = guarded.evaluate(request)
+    assert kept.allowed_similarity is not None and kept.allowed_similarity < kept.similarity
+    # the yield only ever lowers a score: never blocks what the topic alone would not
+    for text in ("What time does the shop open?", financing, request):
+        assert guarded.scores(text)["legal-advice"] <= plain.scores(text)["legal-advice"] + 1e-6
+
+
+def test_a_blank_allowed_example_is_refused_with_the_key() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="allowed_examples holds an empty text"):
+        DeniedTopicConfig(name="t", definition="a topic of ten chars", allowed_examples=[" "])
+
+
 def test_strengths_nest_on_similarity(embedder: MiniLMEmbedder) -> None:
     """A stronger strength never has a higher similarity gate or strong similarity than a
     weaker one (a reviewer found high's strong similarity, 0.70, above medium's 0.65). The

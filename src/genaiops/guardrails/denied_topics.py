@@ -13,10 +13,14 @@ other checks):
 
 A topic is blocked when ``s >= strong_similarity`` (a near paraphrase of an example), or
 when ``s >= min_similarity`` and ``h >= harm_threshold`` (a harmful request that is about
-the topic). The harm signal is what tells "How do I kill a Python process?" from a
-request to hurt someone, which similarity alone cannot. The three parameters come from the
-artifact (chosen on the val split; see the card) and can be overridden. Long texts are
-scored per sentence window and as a whole while they fit the embedder
+the topic), unless the topic's ``allowed_examples`` hold a text at least as close to it
+(``a >= s``, ``a`` the highest cosine to an allowed example): ordinary questions that
+share a business topic's words ("Do you offer financing?" beside "How do I get out of my
+financing contract?") are declared where the topic is, and the topic yields to them.
+The harm signal is what tells "How do I kill a Python process?" from a request to hurt
+someone, which similarity alone cannot. The three parameters come from the artifact
+(chosen on the val split; see the card) and can be overridden. Long texts are scored per
+sentence window and as a whole while they fit the embedder
 (``content_filter.window_spans``); a topic's score is its worst window, whose span the
 finding carries. Long texts go through the static screen first
 (:mod:`genaiops.guardrails.screen`), so only windows that could reach a topic's decision
@@ -73,6 +77,7 @@ class TopicScore:
     matched: str  # the definition or example that was closest
     start: int = 0  # the span of the window that scored highest
     end: int = 0
+    allowed_similarity: float | None = None  # closest allowed example (None: the topic has none)
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,7 @@ class DeniedTopicCheck(Check):
         self._model: _Model | None = None
         self._phrases: list[list[str]] = []
         self._vectors: list[Floats] = []
+        self._allowed: list[Floats | None] = []
         self._points: dict[str, _Model] = {}
         self._screen: StaticScreen | None = None
         self._lock = threading.Lock()
@@ -152,11 +158,14 @@ class DeniedTopicCheck(Check):
             loaded = _load(self._artifact)
             lo, strong, harm = self._overrides
             phrases = [[t.definition, *t.examples] for t in self.topics]
-            flat = [p for group in phrases for p in group]
+            groups = phrases + [list(t.allowed_examples) for t in self.topics]
+            flat = [p for group in groups for p in group]
             vectors = self.embedder.embed(flat) if flat else np.zeros((0, self.embedder.dim))
-            bounds = np.cumsum([0, *(len(g) for g in phrases)])
+            bounds = np.cumsum([0, *(len(g) for g in groups)])
+            parts = [vectors[a:b].astype(np.float32) for a, b in itertools.pairwise(bounds)]
             self._phrases = phrases
-            self._vectors = [vectors[a:b].astype(np.float32) for a, b in itertools.pairwise(bounds)]
+            self._vectors = parts[: len(self.topics)]
+            self._allowed = [p if len(p) else None for p in parts[len(self.topics) :]]
             # on similarity the strengths nest: high takes the smaller of its own and
             # medium's strong similarity (see _point for the harm threshold)
             nested_strong = min(loaded.strong_similarity, STRENGTH_POINTS["medium"][1])
@@ -235,11 +244,19 @@ class DeniedTopicCheck(Check):
         harm_logits = head.logits(windows.texts, windows.vectors, part.reshape(-1, 1))[:, 0]
         harm = 1.0 / (1.0 + np.exp(-np.clip(harm_logits, -30.0, 30.0)))
         out = []
-        for topic, phrases, tv in zip(self.topics, self._phrases, self._vectors, strict=True):
+        for topic, phrases, tv, av in zip(
+            self.topics, self._phrases, self._vectors, self._allowed, strict=True
+        ):
             sims = windows.vectors @ tv.T  # (windows, phrases)
             best_phrase = sims.argmax(axis=1)
             best_sim = sims.max(axis=1)
             scores = self._combine_many(self._points[topic.name], best_sim, harm_logits)
+            allowed = None
+            if av is not None:
+                # the topic yields where an allowed example is at least as close
+                allowed = (windows.vectors @ av.T).max(axis=1)
+                yields = 1.0 / (1.0 + np.exp(-np.clip((best_sim - allowed) / _SHARPNESS, -30, 30)))
+                scores = np.minimum(scores, np.where(best_sim > allowed, yields, 0.0))
             w = int(scores.argmax())
             start, end = windows.spans[w]
             out.append(
@@ -251,6 +268,7 @@ class DeniedTopicCheck(Check):
                     phrases[int(best_phrase[w])],
                     start,
                     end,
+                    None if allowed is None else float(allowed[w]),
                 )
             )
         return out
@@ -324,6 +342,8 @@ class DeniedTopicCheck(Check):
                     f"about the topic (similarity {s.similarity:.2f} to {s.matched!r})"
                 )
             )
+            if s.allowed_similarity is not None:
+                reason += f"; no allowed example is as close ({s.allowed_similarity:.2f})"
             findings.append(
                 Finding(
                     type=self.type,
