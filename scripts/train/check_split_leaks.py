@@ -20,8 +20,9 @@ case and punctuation folded) in:
     vectors the training's embedding cache already holds; without them every seed counts;
   - the PII tagger (``genaiops.guardrails.pii_train``): the augmented training sentences
     of Presidio's synthetic set (``_examples``) and its ``val`` sentences (tuning);
-  - ``train_static_screen``: the ``content_datasets`` texts and composed documents'
-    windows of ``train`` (fitted) and ``val`` (its margins), against every test set;
+  - ``train_static_screen``: the ``content_datasets`` texts and the windows of composed
+    documents and SciFact abstracts, of ``train`` (fitted) and ``val`` (its margins),
+    against every test set;
   - ``train_grounding_align``: the paraphrase set's ``train``/``val`` items (answer and
     source) and A2's dev items (knowledge, question, both answers).
 
@@ -319,9 +320,10 @@ def content_filter_training(
 def static_screen_training(
     ss: ModuleType, data: Path, content: tuple[list[str], list[str], list[str]]
 ) -> Haystack:
-    """The static screen's ``train`` texts (its linear map and table are fitted there) and
-    ``val`` texts (its margins), as its ``main`` assembles them: the content-filter texts
-    and sentence windows of composed business documents (by the split of their templates)."""
+    """The static screen's ``train`` texts (its network is trained there) and ``val`` texts
+    (its margins), as its ``corpus`` assembles them: the content-filter texts, sentence
+    windows of composed business documents (by the split of their templates) and of SciFact
+    abstracts (by abstract)."""
     texts, splits, sources = content
     out = [
         (f"train_static_screen:content:{source}:{split}", text)
@@ -332,6 +334,10 @@ def static_screen_training(
     for w, split in zip(windows, window_splits, strict=True):
         if split in ("train", "val"):
             out.append((f"train_static_screen:doc_window:{split}", w))
+    windows, window_splits = ss.scifact_windows(data)
+    for w, split in zip(windows, window_splits, strict=True):
+        if split in ("train", "val"):
+            out.append((f"train_static_screen:scifact_window:{split}", w))
     return out
 
 

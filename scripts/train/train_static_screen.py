@@ -1,25 +1,35 @@
-"""Distil the MiniLM embedder into a static token table: the long-text screen of the topic
-and content checks (``genaiops.guardrails.screen``).
+"""Distil the MiniLM embedder into a small convolutional network: the long-text screen of
+the topic and content checks (``genaiops.guardrails.screen``).
 
+    pip install torch==2.13.0   # the CPU build, as for the finetune extra; training only
     .venv/bin/python scripts/train/train_static_screen.py [--data ../shared/data]
-        [--cache ~/.cache/genaiops-train] [--dims 128]
+        [--cache ~/.cache/genaiops-train] [--epochs 20]
 
-1. Every vocabulary token of the MiniLM tokenizer is embedded alone (``[CLS] t [SEP]``,
-   mean-pooled, as the embedder pools): a 30,522 x 384 table ``T`` (cached).
-2. A text's static vector is the mean of ``T`` over its tokens; a linear map ``A`` (ridge,
-   with intercept) from static vectors to the real MiniLM vectors is fitted on the
-   ``train`` split (``splits.split_of``) of the content-filter texts and on sentence
-   windows of business documents composed from the train split's templates (not the
-   example company's documents, on which the latency benchmark measures it). ``T @ A``
-   is compressed by PCA to
-   ``--dims`` and stored as int8 rows with a scale each.
+1. Texts, each in the split ``splits.split_of`` gives it: the content-filter texts (those
+   that contain a reported test item left out), sentence windows (``text_windows``, as the
+   checks cut long texts) of business documents composed from each split's own paragraph
+   templates (``benchmarks/data/prompt_attack_sets.py``), of SciFact abstracts (split by
+   abstract) and of HaluEval's ChatGPT answers (split by answer; under every key other
+   scripts split them by, the strictest). Not the example
+   company's documents: ``benchmarks/g_latency.py`` measures the screen on them, and the
+   end-to-end count below is also made there. Every text is embedded with MiniLM
+   (cached).
+2. The network (token rows of ``--dims``, initialised from the PCA of every vocabulary
+   token embedded alone; ``--layers`` convolutions of width 3 and ``--hidden`` channels with
+   ReLU; the mean and maximum of the last layer and the mean of the token rows, mapped
+   linearly to 384 dimensions and normalised) is trained with Adam on the train split to
+   give each text's real vector: squared error of the unit vectors plus ``--head-weight``
+   times the squared error of the six heads' embedding logits (``content_filter.npz``,
+   ``denied_topics_head.npz``). The token rows are stored as int8 with a scale each; the
+   numpy forward pass of ``StaticScreen`` is checked against torch's on val.
 3. Margins, on the ``val`` split: how far the real score can lie above the approximate
    one, per signal: the cosine to a topic phrase (the A5 policy's and the example
-   policy's phrases; pairs whose real cosine is >= 0.2) and the logit of each head of
-   ``content_filter.npz`` and ``denied_topics_head.npz``: the 99.5th percentile of
-   (real - approximate), plus a safety factor. A window is embedded for real when its
-   approximate score plus the margin reaches a threshold; the others cannot, but for
-   errors beyond the margin (reported on test in the card).
+   policy's phrases; pairs whose real cosine is >= 0.2) and the logit of each head: the
+   99.5th percentile of (real - approximate), times 1.25. A window is embedded for real
+   when its approximate score plus the margin reaches a threshold. On test the script
+   reports the share beyond each margin and, end to end, the windows that the example's
+   and A5's topics (with the topic check's lexical backstop, ``screen.WordOverlap``) or a
+   content head at any strength really block and the screen clears.
 
 Writes ``models/static_screen.npz`` and ``static_screen_metrics.json``. Retrain after the
 content filter or the harm head changes (the margins are theirs): the artifact records
@@ -30,7 +40,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import json
+import math
 import random
 import sys
 import time
@@ -45,6 +57,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts" / "train"))
 sys.path.insert(0, str(REPO / "benchmarks" / "data"))
+from splits import split_of  # noqa: E402
 from train_content_filter import (  # noqa: E402
     DEFAULT_DATA,
     MODELS,
@@ -54,11 +67,18 @@ from train_content_filter import (  # noqa: E402
     say,
 )
 
-from genaiops.guardrails.content_filter import text_windows  # noqa: E402
-from genaiops.guardrails.screen import HEAD_FILES, file_sha256  # noqa: E402
+from genaiops.guardrails.content_filter import LinearHeads, text_windows  # noqa: E402
+from genaiops.guardrails.screen import (  # noqa: E402
+    HEAD_FILES,
+    MAX_TOKENS,
+    StaticScreen,
+    file_sha256,
+    load_tokenizer,
+)
 
 SAFETY = 1.25  # the margins are widened by this factor over the val percentile
 QUANTILE = 0.995
+SEED = 7
 
 
 def token_table(cache_dir: Path) -> np.ndarray:
@@ -88,61 +108,11 @@ def token_table(cache_dir: Path) -> np.ndarray:
     return out
 
 
-def token_ids(texts: Sequence[str]) -> list[np.ndarray]:
-    from genaiops.guardrails.screen import load_tokenizer
-
-    tok = load_tokenizer()
-    return [np.array(e.ids[1:-1] or [100], np.int64) for e in tok.encode_batch(list(texts))]
-
-
-def static_means(table: np.ndarray, ids: list[np.ndarray]) -> np.ndarray:
-    return np.stack([table[i].mean(axis=0) for i in ids]).astype(np.float32)
-
-
-def normalize(x: np.ndarray) -> np.ndarray:
-    out: np.ndarray = x / np.clip(np.linalg.norm(x, axis=1, keepdims=True), 1e-12, None)
-    return out
-
-
-def refine(
-    start: np.ndarray, ids: list[np.ndarray], rows: np.ndarray, exact: np.ndarray, steps: int
-) -> np.ndarray:
-    """Gradient steps (Adam) on the token table itself: the mean of a text's rows should
-    be its real vector (squared error on the train rows), with an L2 pull back to the
-    linear map's table so that rare tokens stay where the map put them."""
-    from scipy import sparse
-
-    chosen = np.flatnonzero(rows)
-    r, c, v = [], [], []
-    for k, i in enumerate(chosen):
-        uniq, counts = np.unique(ids[i], return_counts=True)
-        r += [k] * len(uniq)
-        c += uniq.tolist()
-        v += (counts / counts.sum()).tolist()
-    x = sparse.csr_matrix((v, (r, c)), shape=(len(chosen), start.shape[0]), dtype=np.float32)
-    xt = x.T.tocsr()
-    target = exact[chosen]
-    table = start.copy()
-    m = np.zeros_like(table)
-    s2 = np.zeros_like(table)
-    lr, b1, b2, pull = 0.003, 0.9, 0.999, 1e-4
-    for step in range(1, steps + 1):
-        resid = x @ table - target
-        grad = (xt @ resid) * (2.0 / len(chosen)) + 2 * pull * (table - start)
-        m = b1 * m + (1 - b1) * grad
-        s2 = b2 * s2 + (1 - b2) * grad * grad
-        table -= lr * (m / (1 - b1**step)) / (np.sqrt(s2 / (1 - b2**step)) + 1e-8)
-        if step % 50 == 0:
-            say(f"  refine step {step}: train mse {float((resid**2).sum(axis=1).mean()):.4f}")
-    return table
-
-
-def doc_windows(n_per_split: int = 150) -> tuple[list[str], list[str]]:
+def doc_windows(n_per_split: int = 1000) -> tuple[list[str], list[str]]:
     """Sentence windows (``text_windows``, as the checks cut long texts) of business
     documents composed from each split's own paragraph templates
     (``benchmarks/data/prompt_attack_sets.py``: reports, minutes, e-mails, policies), with
-    that split. Not the example company's documents: the latency benchmark measures the
-    screen on them."""
+    that split."""
     from prompt_attack_sets import compose
 
     texts: list[str] = []
@@ -156,138 +126,430 @@ def doc_windows(n_per_split: int = 150) -> tuple[list[str], list[str]]:
     return texts, splits
 
 
+def strictest_split(*keys: str) -> str:
+    """The split of a text that other scripts split under other keys: ``test`` if any key
+    puts it there, else ``val`` if any does, else ``train``. So no window of a text that is
+    a reported test item anywhere (the prompt-attack check's clean abstracts, A2b's
+    sources, the content filter's answers) is trained on."""
+    splits = {split_of(k) for k in keys}
+    return "test" if "test" in splits else "val" if "val" in splits else "train"
+
+
+def scifact_windows(data: Path) -> tuple[list[str], list[str]]:
+    """Sentence windows of the SciFact abstracts, split by abstract under each key the
+    project uses for them (its text: A2b; title and text: the prompt-attack check)."""
+    texts: list[str] = []
+    splits: list[str] = []
+    with gzip.open(data / "rag_retrieval" / "scifact" / "corpus.jsonl.gz", "rt") as f:
+        for line in f:
+            doc = json.loads(line)
+            split = strictest_split(doc["text"], f"{doc['title']}\n{doc['text']}")
+            for w in text_windows(f"{doc['title']}. {doc['text']}"):
+                texts.append(w)
+                splits.append(split)
+    return texts, splits
+
+
+def answer_windows(data: Path) -> tuple[list[str], list[str]]:
+    """Sentence windows of HaluEval's ChatGPT answers (lists, steps, letters, code), split
+    by answer under each key the project uses for them."""
+    texts: list[str] = []
+    splits: list[str] = []
+    with gzip.open(data / "grounding" / "halueval" / "general_data.jsonl.gz", "rt") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            raw = row.get("chatgpt_response") or ""
+            # the content filter splits these answers by their text, the prompt-attack
+            # check by their query
+            split = strictest_split(raw, raw.strip(), (row.get("user_query") or "").strip())
+            for w in text_windows(raw.strip()):
+                texts.append(w)
+                splits.append(split)
+    return texts, splits
+
+
+def corpus(data: Path, cache: EmbeddingCache) -> tuple[list[str], np.ndarray]:
+    texts, splits, _, _ = content_datasets(data, cache)
+    keep = [i for i, sp in enumerate(splits) if sp in ("train", "val", "test")]
+    # a text found in several places (a boilerplate sentence of many abstracts) takes the
+    # strictest of their splits, so that it is never trained on beside a test item
+    order = {"train": 0, "val": 1, "test": 2}
+    split_of_text = {texts[i]: splits[i] for i in keep}
+    for more, more_splits in (doc_windows(), scifact_windows(data), answer_windows(data)):
+        for w, sp in zip(more, more_splits, strict=True):
+            if w.strip():
+                old = split_of_text.get(w, sp)
+                split_of_text[w] = old if order[old] >= order[sp] else sp
+    return list(split_of_text), np.array(list(split_of_text.values()))
+
+
+def example_windows(length: int = 3000) -> list[str]:
+    """The windows of 3,000-character slices of the example company's documents (a new
+    slice every 250 words, as ``benchmarks/a5_denied_topics.py`` cuts them): never trained
+    on, only counted."""
+    docs = sorted((REPO / "examples" / "fenwick" / "docs").glob("*.md"))
+    words = " ".join(" ".join(p.read_text("utf-8").split()) for p in docs).split()
+    out: list[str] = []
+    for start in range(0, len(words), 250):
+        chunk = " ".join(words[start : start + 600])[:length]
+        if len(chunk) >= length * 0.8:
+            out += [w for w in text_windows(chunk) if w not in out]
+    return out
+
+
+def token_ids(texts: Sequence[str]) -> list[np.ndarray]:
+    encodings = load_tokenizer().encode_batch(list(texts), add_special_tokens=False)
+    return [np.array(e.ids[:MAX_TOKENS] or [100], np.int64) for e in encodings]
+
+
+def head_weights(models: Path) -> LinearHeads:
+    """The five content heads and the harm head, as one set of linear heads."""
+    with np.load(models / "content_filter.npz") as npz:
+        names = [str(c) for c in npz["categories"]]
+        content = {k: npz[k].astype(np.float32) for k in ("w_emb", "w_hash", "bias")}
+    with np.load(models / "denied_topics_head.npz") as npz:
+        harm = {k: npz[k].astype(np.float32) for k in ("w_emb", "w_hash", "bias")}
+    arrays = {k: np.concatenate([content[k], harm[k]]) for k in content}
+    return LinearHeads.from_arrays([*names, "harm"], arrays)
+
+
+def train(
+    ids: list[np.ndarray],
+    vectors: np.ndarray,
+    rows: np.ndarray,
+    init: np.ndarray,
+    w_heads: np.ndarray,
+    args: argparse.Namespace,
+) -> Any:
+    import torch
+    from torch import nn
+    from torch.nn import functional as F
+
+    torch.manual_seed(SEED)
+    torch.set_num_threads(args.threads)
+    rng = np.random.default_rng(SEED)
+
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.emb = nn.Embedding(init.shape[0], init.shape[1])
+            self.emb.weight.data = torch.tensor(init, dtype=torch.float32)
+            dims = [init.shape[1]] + [args.hidden] * args.layers
+            self.convs = nn.ModuleList(
+                nn.Conv1d(dims[i], dims[i + 1], 3, padding=1) for i in range(args.layers)
+            )
+            self.out = nn.Linear(2 * args.hidden + init.shape[1], 384)
+
+        def forward(self, x: Any, mask: Any) -> Any:
+            e = self.emb(x) * mask[..., None]
+            h, m = e.transpose(1, 2), mask[:, None, :]
+            for conv in self.convs:
+                h = F.relu(conv(h)) * m
+            n = mask.sum(1, keepdim=True)
+            feats = [h.sum(2) / n, h.max(2).values, e.sum(1) / n]
+            return F.normalize(self.out(torch.cat(feats, 1)), dim=1)
+
+    def batch(idx: np.ndarray) -> tuple[Any, Any]:
+        longest = max(len(ids[i]) for i in idx)
+        x = np.zeros((len(idx), longest), np.int64)
+        m = np.zeros((len(idx), longest), np.float32)
+        for r, i in enumerate(idx):
+            x[r, : len(ids[i])] = ids[i]
+            m[r, : len(ids[i])] = 1.0
+        return torch.tensor(x), torch.tensor(m)
+
+    net = Net()
+    chosen = np.flatnonzero(rows)
+    size = 128
+    steps = args.epochs * math.ceil(len(chosen) / size)
+    opt = torch.optim.Adam(net.parameters(), lr=3e-3)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, 3e-3, total_steps=steps, pct_start=0.1)
+    wt = torch.tensor(w_heads)
+    t0 = time.perf_counter()
+    for epoch in range(args.epochs):
+        order = rng.permutation(chosen)
+        total = 0.0
+        for start in range(0, len(order), size):
+            idx = order[start : start + size]
+            x, m = batch(idx)
+            y = torch.tensor(vectors[idx])
+            p = net(x, m)
+            loss = ((p - y) ** 2).sum(1).mean() + args.head_weight * (((p - y) @ wt.T) ** 2).mean()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            total += float(loss.detach()) * len(idx)
+        say(
+            f"  epoch {epoch + 1}: loss {total / len(chosen):.4f} "
+            f"({time.perf_counter() - t0:.0f} s)"
+        )
+    net.eval()
+    return net
+
+
+def export(net: Any) -> dict[str, np.ndarray]:
+    """The network's weights as the numpy screen reads them; token rows as int8 + scale."""
+    table = net.emb.weight.detach().numpy().astype(np.float32)
+    scale = np.abs(table).max(axis=1) / 127.0
+    scale[scale == 0] = 1.0
+    arrays: dict[str, np.ndarray] = {
+        "tokens": np.round(table / scale[:, None]).astype(np.int8),
+        "scale": scale.astype(np.float32),
+        "conv_count": np.array(len(net.convs)),
+        "out_w": net.out.weight.detach().numpy().T.astype(np.float32),
+        "out_b": net.out.bias.detach().numpy().astype(np.float32),
+    }
+    for i, conv in enumerate(net.convs):
+        w = conv.weight.detach().numpy()  # (out, in, 3)
+        # row j * in + c of the numpy weight multiplies input channel c at offset j - 1
+        arrays[f"conv{i}_w"] = w.transpose(2, 1, 0).reshape(-1, w.shape[0]).astype(np.float32)
+        arrays[f"conv{i}_b"] = conv.bias.detach().numpy().astype(np.float32)
+    return arrays
+
+
+def torch_vectors(net: Any, ids: list[np.ndarray], rows: np.ndarray) -> np.ndarray:
+    import torch
+
+    chosen = np.flatnonzero(rows)
+    out = np.zeros((len(chosen), 384), np.float32)
+    with torch.no_grad():
+        for start in range(0, len(chosen), 512):
+            idx = chosen[start : start + 512]
+            longest = max(len(ids[i]) for i in idx)
+            x = np.zeros((len(idx), longest), np.int64)
+            m = np.zeros((len(idx), longest), np.float32)
+            for r, i in enumerate(idx):
+                x[r, : len(ids[i])] = ids[i]
+                m[r, : len(ids[i])] = 1.0
+            out[start : start + len(idx)] = net(torch.tensor(x), torch.tensor(m)).numpy()
+    return out
+
+
+def policy_phrases() -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]]]:
+    a5 = yaml.safe_load(POLICY.read_text("utf-8"))["denied_topics"]
+    example = yaml.safe_load((REPO / "examples" / "fenwick" / "genaiops.yaml").read_text())
+    example_topics = example["guardrails"]["company-default"]["denied_topics"]
+    phrases = [p for t in a5 for p in (t["definition"], *t.get("examples", []))]
+    for policy in example["guardrails"].values():
+        for t in policy.get("denied_topics") or []:
+            phrases += [t["definition"], *t.get("examples", [])]
+    return phrases, a5, example_topics
+
+
+def end_to_end(
+    texts: list[str],
+    real: np.ndarray,
+    screen: StaticScreen,
+    a5: list[dict[str, Any]],
+    example_topics: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """Windows that a check really blocks (real vectors) and the screen clears, on the
+    given texts: the example's topics at their strengths, A5's at ``high``, and each
+    content head at each strength's threshold."""
+    from genaiops.config_guardrails import ContentFiltersConfig, DeniedTopicConfig
+    from genaiops.guardrails.content_filter import ContentFilterCheck
+    from genaiops.guardrails.denied_topics import DeniedTopicCheck
+
+    class Fixed:
+        """An embedder that answers with the corpus' real vectors."""
+
+        dim = 384
+        max_tokens = 256
+
+        def __init__(self) -> None:
+            self.table = {t: v for t, v in zip(texts, real, strict=True)}
+
+        def warm_up(self) -> None:
+            return None
+
+        def embed(self, batch: Sequence[str]) -> np.ndarray:
+            from genaiops.knowledge.embedders import MiniLMEmbedder
+
+            missing = [t for t in batch if t not in self.table]
+            if missing:
+                for t, v in zip(missing, MiniLMEmbedder(threads=1).embed(missing), strict=True):
+                    self.table[t] = v
+            return np.stack([self.table[t] for t in batch]).astype(np.float32)
+
+    approx = screen.approximate(texts)
+    out: dict[str, Any] = {"windows": len(texts)}
+    for name, topics in (
+        ("example topics", example_topics),
+        ("example topics at high", [{**t, "strength": "high"} for t in example_topics]),
+        ("A5 topics at high", [{**t, "strength": "high"} for t in a5]),
+    ):
+        check = DeniedTopicCheck(
+            [DeniedTopicConfig.model_validate(t) for t in topics], Fixed(), screen=False
+        )
+        check.warm_up()
+        head = check.model.head
+        part = head.hash_logits(texts)[:, 0]
+        real_harm = head.logits(texts, real, part[:, None])[:, 0]
+        approx_harm = head.logits(texts, approx, part[:, None])[:, 0] + screen.margin_logit["harm"]
+        blocked = np.zeros(len(texts), bool)
+        need = check._overlap.hits(texts)  # the lexical backstop, as the check runs it
+        for topic, tv in zip(check.topics, check._vectors, strict=True):
+            point = check._points[topic.name]
+            blocked |= check._combine_many(point, (real @ tv.T).max(axis=1), real_harm) >= 0.5
+            sims = (approx @ tv.T).max(axis=1) + screen.margin_similarity
+            need |= check._combine_many(point, sims, approx_harm) >= 0.5
+        out[name] = {
+            "blocked": int(blocked.sum()),
+            "cleared_by_screen": int((blocked & ~need).sum()),
+            "embedded_share": float(need.mean()),
+        }
+    content = ContentFilterCheck(ContentFiltersConfig(), Fixed(), screen=False)
+    heads = content.model.heads
+    hashed = heads.hash_logits(texts)
+    real_logits = heads.logits(texts, real, hashed)
+    approx_logits = heads.logits(texts, approx, hashed)
+    for j, category in enumerate(heads.names):
+        margin = screen.margin_logit[category]
+        for strength, p in content.model.thresholds[category].items():
+            cut = math.log(p / (1 - p))
+            blocked = real_logits[:, j] >= cut
+            cleared = blocked & (approx_logits[:, j] + margin < cut)
+            out[f"{category} at {strength}"] = {
+                "blocked": int(blocked.sum()),
+                "cleared_by_screen": int(cleared.sum()),
+            }
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "genaiops-train")
     parser.add_argument("--out-dir", type=Path, default=MODELS)
-    parser.add_argument("--dims", type=int, default=128)
-    parser.add_argument("--ridge", type=float, default=1.0)
-    parser.add_argument("--steps", type=int, default=150)
+    parser.add_argument("--dims", type=int, default=64)
+    parser.add_argument("--hidden", type=int, default=192)
+    parser.add_argument("--layers", type=int, default=1)
+    parser.add_argument("--epochs", type=int, default=20)
+    parser.add_argument("--head-weight", type=float, default=0.02)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--evaluate-only",
+        action="store_true",
+        help="measure the written artifact again (cosines, test shares, end to end)",
+    )
     args = parser.parse_args(argv)
+    if args.layers < 1:
+        parser.error("--layers must be at least 1")
     t0 = time.perf_counter()
     cache = EmbeddingCache(args.cache / "minilm_vectors.npz")
-    table = token_table(args.cache)
-
-    texts, splits, _, _ = content_datasets(args.data, cache)
-    windows, window_splits = doc_windows()
-    seen = set(texts)
-    for w, sp in zip(windows, window_splits, strict=True):
-        if w not in seen:
-            seen.add(w)
-            texts.append(w)
-            splits.append(sp)
-    split = np.array(splits)
+    texts, split = corpus(args.data, cache)
     exact = cache.embed(texts)
     ids = token_ids(texts)
-    static = static_means(table, ids)
     tr, va, te = split == "train", split == "val", split == "test"
-    # ridge regression with intercept: static -> exact
-    x = np.hstack([static[tr], np.ones((int(tr.sum()), 1), np.float32)])
-    reg = args.ridge * np.eye(x.shape[1], dtype=np.float64)
-    reg[-1, -1] = 0.0
-    a = np.linalg.solve(x.T @ x + reg, x.T @ exact[tr]).astype(np.float32)
-    mapped = table @ a[:-1] + a[-1]  # the intercept folded into every token's row
-    mapped = refine(mapped, ids, tr, exact, args.steps)
-    mean = mapped.mean(axis=0)
-    _, _, vt = np.linalg.svd(mapped - mean, full_matrices=False)
-    basis = vt[: args.dims]  # (dims, 384)
-    coords = (mapped - mean) @ basis.T
-    scale = np.abs(coords).max(axis=1) / 127.0
-    scale[scale == 0] = 1.0
-    q = np.round(coords / scale[:, None]).astype(np.int8)
-
-    def approx(rows: np.ndarray) -> np.ndarray:
-        deq = q.astype(np.float32) * scale[:, None]
-        means = np.stack([deq[ids[i]].mean(axis=0) for i in np.flatnonzero(rows)])
-        return normalize(means @ basis + mean)
-
-    approx_va, approx_te = approx(va), approx(te)
-    cos_va = (approx_va * exact[va]).sum(axis=1)
-    say(f"approximation: cosine to the real vector (val) median {np.median(cos_va):.3f}")
-
-    # margins
-    with np.load(args.out_dir / "content_filter.npz") as npz:
-        w_content = npz["w_emb"].astype(np.float32)
-        names = [str(c) for c in npz["categories"]]
-    with np.load(args.out_dir / "denied_topics_head.npz") as npz:
-        w_harm = npz["w_emb"].astype(np.float32)
-    w = np.vstack([w_content, w_harm])
-    heads = [*names, "harm"]
-    phrases = [
-        p
-        for t in yaml.safe_load(POLICY.read_text("utf-8"))["denied_topics"]
-        for p in (t["definition"], *t.get("examples", []))
-    ]
-    example = yaml.safe_load((REPO / "examples" / "fenwick" / "genaiops.yaml").read_text())
-    for policy in example["guardrails"].values():
-        for t in policy.get("denied_topics") or []:
-            phrases += [t["definition"], *t.get("examples", [])]
+    say(f"texts: train {int(tr.sum())}, val {int(va.sum())}, test {int(te.sum())}")
+    table = token_table(args.cache)
+    mean = table.mean(axis=0)
+    _, _, vt = np.linalg.svd(table[::3] - mean, full_matrices=False)
+    init = (table - mean) @ vt[: args.dims].T
+    init = (init / init.std()).astype(np.float32)
+    heads = head_weights(args.out_dir)
+    phrases, a5, example_topics = policy_phrases()
     pv = cache.embed(phrases)
+    out = args.out_dir / "static_screen.npz"
+    metrics = args.out_dir / "static_screen_metrics.json"
 
     def gaps(real: np.ndarray, est: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        logit_gap = (real - est) @ w.T  # (n, heads)
+        logit_gap = (real - est) @ heads.w_emb.T  # (n, heads)
         s_real, s_est = real @ pv.T, est @ pv.T
         sel = s_real >= 0.2
         return logit_gap, (s_real - s_est)[sel]
 
-    lg_va, sg_va = gaps(exact[va], approx_va)
-    margin_logit = SAFETY * np.quantile(lg_va, QUANTILE, axis=0)
-    margin_sim = float(SAFETY * np.quantile(sg_va, QUANTILE))
+    def forward(screen: StaticScreen, rows: np.ndarray) -> np.ndarray:
+        return screen.forward([ids[i].tolist() for i in np.flatnonzero(rows)])
+
+    agree = None
+    if not args.evaluate_only:
+        net = train(ids, exact, tr, init, heads.w_emb, args)
+        arrays = export(net)
+        arrays |= {
+            "heads": np.array(heads.names),
+            # the head files the margins are measured against: a check whose head file has
+            # another sha256 does not use the screen (genaiops.guardrails.screen.screen_for)
+            "head_files": np.array(HEAD_FILES),
+            "head_sha256": np.array([file_sha256(args.out_dir / f) for f in HEAD_FILES]),
+            "margin_logit": np.zeros(len(heads.names), np.float32),
+            "margin_similarity": np.float32(0.0),
+        }
+        # the margins come from the numpy screen itself, as the checks run it
+        approx_va = forward(StaticScreen.from_arrays(arrays), va)
+        agree = float(np.abs(approx_va - torch_vectors(net, ids, va)).max())
+        say(f"numpy vs torch on val: max abs difference {agree:.4f} (int8 token rows)")
+        lg_va, sg_va = gaps(exact[va], approx_va)
+        arrays["margin_logit"] = (SAFETY * np.quantile(lg_va, QUANTILE, axis=0)).astype(np.float32)
+        arrays["margin_similarity"] = np.float32(SAFETY * np.quantile(sg_va, QUANTILE))
+        np.savez_compressed(out, **arrays)  # type: ignore[arg-type]
+        say(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
+    elif metrics.exists():
+        agree = json.loads(metrics.read_text("utf-8")).get("numpy_vs_torch_max_abs")
+
+    # everything below reads the written artifact, as the checks do
+    screen = StaticScreen.load(out)
+    approx_va, approx_te = forward(screen, va), forward(screen, te)
+    cos_va = (approx_va * exact[va]).sum(axis=1)
+    cos_te = (approx_te * exact[te]).sum(axis=1)
+    say(f"approximation: cosine to the real vector (val) median {np.median(cos_va):.3f}")
+    margin_logit = np.array([screen.margin_logit[h] for h in heads.names])
+    margin_sim = screen.margin_similarity
     lg_te, sg_te = gaps(exact[te], approx_te)
     test_exceed = {
-        h: float((lg_te[:, j] > margin_logit[j]).mean()) for j, h in enumerate(heads)
+        h: float((lg_te[:, j] > margin_logit[j]).mean()) for j, h in enumerate(heads.names)
     } | {"similarity": float((sg_te > margin_sim).mean())}
     say(
         "margins: similarity "
         f"{margin_sim:.3f}; logits "
-        + ", ".join(f"{h} {m:.2f}" for h, m in zip(heads, margin_logit, strict=True))
+        + ", ".join(f"{h} {m:.2f}" for h, m in zip(heads.names, margin_logit, strict=True))
     )
     say(
         "test share beyond the margin: "
         + json.dumps({k: round(v, 4) for k, v in test_exceed.items()})
     )
-
-    out = args.out_dir / "static_screen.npz"
-    np.savez_compressed(
-        out,
-        tokens=q,
-        scale=scale.astype(np.float32),
-        basis=basis.astype(np.float32),
-        mean=mean.astype(np.float32),
-        heads=np.array(heads),
-        margin_logit=margin_logit.astype(np.float32),
-        margin_similarity=np.float32(margin_sim),
-        # the head files the margins were measured against: a check whose head file has
-        # another sha256 does not use the screen (genaiops.guardrails.screen.screen_for)
-        head_files=np.array(HEAD_FILES),
-        head_sha256=np.array([file_sha256(args.out_dir / f) for f in HEAD_FILES]),
-    )
+    test_texts = [texts[i] for i in np.flatnonzero(te)]
+    e2e = end_to_end(test_texts, exact[te], screen, a5, example_topics)
+    say("end to end on test: " + json.dumps(e2e))
+    # the same count on a domain the screen never saw: the example company's documents
+    # (3,000-character slices, as benchmarks/g_latency.py and C12 check them)
+    example = example_windows()
+    e2e_example = end_to_end(example, cache.embed(example), screen, a5, example_topics)
+    say("end to end on the example's documents: " + json.dumps(e2e_example))
     meta: dict[str, Any] = {
         "artifact": out.name,
-        "head_sha256": {f: file_sha256(args.out_dir / f) for f in HEAD_FILES},
+        "head_sha256": screen.head_sha256,
         "bytes": out.stat().st_size,
-        "dims": args.dims,
-        "ridge": args.ridge,
+        "network": {
+            "dims": int(screen.tokens.shape[1]),
+            "hidden": int(screen.convs[-1][0].shape[1]),
+            "layers": len(screen.convs),
+            "epochs": args.epochs,
+            "head_weight": args.head_weight,
+            "seed": SEED,
+        },
         "texts": {"train": int(tr.sum()), "val": int(va.sum()), "test": int(te.sum())},
-        "doc_windows": len(windows),
+        "numpy_vs_torch_max_abs": agree,
         "cosine_to_real_val": {
             "median": float(np.median(cos_va)),
             "p05": float(np.quantile(cos_va, 0.05)),
         },
-        "cosine_to_real_test": {
-            "median": float(np.median((approx_te * exact[te]).sum(axis=1))),
-        },
+        "cosine_to_real_test": {"median": float(np.median(cos_te))},
         "quantile": QUANTILE,
         "safety": SAFETY,
         "margin_similarity": margin_sim,
-        "margin_logit": dict(zip(heads, margin_logit.tolist(), strict=True)),
+        "margin_logit": dict(zip(heads.names, margin_logit.tolist(), strict=True)),
         "test_share_beyond_margin": test_exceed,
+        "end_to_end_test": e2e,
+        "end_to_end_example_documents": e2e_example,
         "date_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "seconds": round(time.perf_counter() - t0, 1),
     }
-    (args.out_dir / "static_screen_metrics.json").write_text(json.dumps(meta, indent=2) + "\n")
-    say(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
+    metrics.write_text(json.dumps(meta, indent=2) + "\n")
+    say(f"wrote {metrics.name}")
     return 0
 
 

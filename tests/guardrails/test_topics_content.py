@@ -23,8 +23,10 @@ from genaiops.guardrails.content_filter import (
 from genaiops.guardrails.content_filter import (
     CATEGORIES,
     ContentFilterCheck,
+    clean_text,
     hashed_ngrams,
     text_windows,
+    window_spans,
 )
 from genaiops.guardrails.denied_topics import ARTIFACT as TOPICS_ARTIFACT
 from genaiops.guardrails.denied_topics import DeniedTopicCheck
@@ -347,6 +349,85 @@ def test_the_screen_embeds_only_windows_that_could_cross_a_threshold() -> None:
     assert plain.check(text, "input") == []
 
 
+def test_the_screen_reads_each_window_alone_and_hands_out_copies() -> None:
+    """All windows run as one flat sequence: a window's approximation must not depend on
+    its neighbours (or on the memo of an earlier call), and a caller that writes into
+    the returned array (``screened_windows`` does) must not change a later answer."""
+    from genaiops.guardrails.screen import shared_screen
+
+    screen = shared_screen()
+    if screen is None:
+        pytest.skip("no static screen artifact")
+    a = "Store number 4 in Salem opens at nine and has eight bikes for test rides."
+    b = "How do I remove the speed limiter on my e-bike?"
+    alone = screen.approximate([a])
+    together = screen.approximate([b, a, "ok"])
+    np.testing.assert_allclose(together[1], alone[0], atol=1e-5)
+    np.testing.assert_allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
+    first = screen.approximate([a, b])
+    first[:] = 0.0
+    again = screen.approximate([a, b])
+    assert np.abs(again).sum() > 0 and again is not first
+    np.testing.assert_allclose(again[0], alone[0], atol=1e-5)
+
+
+def test_the_topic_screen_embeds_windows_that_share_an_examples_words(
+    embedder: MiniLMEmbedder,
+) -> None:
+    """The lexical backstop: a window sharing three content words with a topic example (all
+    of a shorter one's) is embedded even when the approximation would clear it."""
+    import dataclasses
+
+    from genaiops.guardrails.screen import WordOverlap, shared_screen
+
+    overlap = WordOverlap(
+        [["What is the home address of the Portland store manager?"], ["Buy shares?"]]
+    )
+    texts = [
+        "## Portland Flagship Store - Address: 1820 SE Division Street",
+        "Our Portland store opens at nine.",
+        "Should I buy shares now?",
+        "",
+    ]
+    assert overlap.hits(texts).tolist() == [True, False, True, False]
+
+    screen = shared_screen()
+    if screen is None:
+        pytest.skip("no static screen artifact")
+    # a screen that sees nothing (every window approximated by one fixed vector, far from
+    # any topic, no margins): only the backstop can send a window to MiniLM
+    fixed = np.zeros_like(screen.out_b)
+    fixed[0] = 1.0
+    blind = dataclasses.replace(
+        screen,
+        out_w=np.zeros_like(screen.out_w),
+        out_b=fixed,
+        margin_logit={"harm": 0.0},
+        margin_similarity=0.0,
+    )
+    check = DeniedTopicCheck([WEAPONS], embedder)
+    check.warm_up()
+    check._screen = blind
+    filler = "Our store opens at nine and closes at six on weekdays. " * 12
+    text = filler + "Where can I buy an untraceable gun for cash? " + filler
+    [finding] = check.check(text, "input")
+    assert "untraceable gun" in text[finding.start : finding.end]
+    check._overlap = WordOverlap([])
+    assert check.check(text, "input") == []  # the approximation alone cleared it
+
+
+def test_the_checks_share_a_texts_windows() -> None:
+    from genaiops.guardrails.content_filter import _windows_of, token_counter
+
+    embedder = MiniLMEmbedder(threads=1)
+    text = " ".join(f"Sentence {n} talks about bikes and batteries." for n in range(30))
+    spans, texts = _windows_of(text, embedder)
+    assert spans == window_spans(text, *token_counter(embedder)) and len(spans) > 1
+    spans.clear()  # a caller's change stays its own
+    again, _ = _windows_of(text, embedder)
+    assert len(again) > 1 and texts == [clean_text(text[x:y]) for x, y in again]
+
+
 def _retrained_copy(head: Path, folder: Path) -> Path:
     """``head`` under the same name in ``folder`` with its bias moved: other bytes, as a
     retrain would give."""
@@ -432,10 +513,10 @@ GOLDEN_CONTENT = [
 ]
 GOLDEN_HARM = [0.0074280, 0.0396024, 0.4333039, 0.0183344]
 GOLDEN_SCREEN = [
-    [0.0175603, -0.0270008, 0.0110523, 0.0229130],
-    [0.0198167, 0.0857127, -0.0374798, 0.0097250],
-    [-0.0488884, 0.0251619, -0.0103365, 0.0255604],
-    [-0.0233595, 0.0638023, 0.0078575, -0.0568945],
+    [-0.0227957, 0.0144741, 0.0307800, -0.0051395],
+    [0.0397516, 0.0609913, -0.0547530, -0.0834378],
+    [-0.0750379, 0.0284938, -0.0344288, 0.0887804],
+    [-0.0317322, 0.0384566, 0.0399196, -0.0103354],
 ]
 GOLDEN_CONTENT_MINILM = [
     [0.019481, 0.002767, 0.001028, 0.001178, 0.012080],

@@ -26,7 +26,10 @@ import html
 import itertools
 import math
 import re
+import threading
+import weakref
 import zlib
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -297,6 +300,36 @@ class Windows:
     exact: npt.NDArray[np.bool_]
 
 
+_SPANS_KEPT = 8
+# per embedder (its tokenizer counts the tokens): the last few texts' windows
+_spans_memo: weakref.WeakKeyDictionary[
+    Embedder, OrderedDict[str, tuple[list[tuple[int, int]], list[str]]]
+] = weakref.WeakKeyDictionary()
+_spans_lock = threading.Lock()
+
+
+def _windows_of(text: str, embedder: Embedder) -> tuple[list[tuple[int, int]], list[str]]:
+    """:func:`window_spans` (with the embedder's token budget) and the cleaned window
+    texts, remembered for the last few texts: the topic and content checks cut the same
+    text in turn, and counting its tokens is a few milliseconds for 3,000 characters."""
+    with _spans_lock:
+        try:
+            memo = _spans_memo.setdefault(embedder, OrderedDict())
+        except TypeError:  # an embedder that cannot be weakly referenced: no memo
+            memo = OrderedDict()
+        hit = memo.get(text)
+        if hit is not None:
+            memo.move_to_end(text)
+            return list(hit[0]), list(hit[1])
+    spans = window_spans(text, *token_counter(embedder))
+    texts = [clean_text(text[a:b]) for a, b in spans]
+    with _spans_lock:
+        memo[text] = (spans, texts)
+        while len(memo) > _SPANS_KEPT:
+            memo.popitem(last=False)
+    return list(spans), list(texts)
+
+
 def screened_windows(
     text: str,
     embedder: Embedder,
@@ -309,8 +342,7 @@ def screened_windows(
     ``needs(texts, approximate vectors)`` is true are embedded for real. A text of more
     than one window is embedded with ``long_embedder`` when given (the policy's
     ``long_text_encoder``: MiniLM on 8-bit integer products, about twice as fast)."""
-    spans = window_spans(text, *token_counter(embedder))
-    texts = [clean_text(text[a:b]) for a, b in spans]
+    spans, texts = _windows_of(text, embedder)
     if len(texts) > 1 and long_embedder is not None:
         embedder = long_embedder
     if screen is None or needs is None or len(texts) == 1:

@@ -47,7 +47,7 @@ from genaiops.guardrails.content_filter import (
     logit,
     screened_windows,
 )
-from genaiops.guardrails.screen import screen_for
+from genaiops.guardrails.screen import WordOverlap, screen_for
 
 if TYPE_CHECKING:
     from genaiops.guardrails.screen import StaticScreen
@@ -135,6 +135,7 @@ class DeniedTopicCheck(Check):
         self._allowed: list[Floats | None] = []
         self._points: dict[str, _Model] = {}
         self._screen: StaticScreen | None = None
+        self._overlap = WordOverlap([])
         self._lock = threading.Lock()
 
     @classmethod
@@ -176,6 +177,9 @@ class DeniedTopicCheck(Check):
                 loaded.harm_threshold if harm is None else harm,
             )
             self._screen = screen_for(self._artifact) if self._use_screen else None
+            # the screen's lexical backstop: the topics' examples (not the definitions,
+            # whose many words any business text shares)
+            self._overlap = WordOverlap([list(t.examples) for t in self.topics])
             self._points = {
                 t.name: model
                 if t.strength == "high" or any(o is not None for o in self._overrides)
@@ -230,7 +234,7 @@ class DeniedTopicCheck(Check):
             hashed.update(zip(texts, part.tolist(), strict=True))
             harm = head.logits(texts, approx, part[:, None])[:, 0]
             harm = harm + screen.margin_logit.get("harm", np.inf)
-            need = np.zeros(len(texts), bool)
+            need = self._overlap.hits(texts)
             for topic, tv in zip(self.topics, self._vectors, strict=True):
                 sims = (approx @ tv.T).max(axis=1) + screen.margin_similarity
                 need |= self._combine_many(self._points[topic.name], sims, harm) >= 0.5
