@@ -126,6 +126,20 @@ def test_a_twin_only_for_minilm_and_only_when_the_policy_asks(cache: Path) -> No
         GuardrailPolicyConfig.model_validate({"long_text_encoder": "fp16"})
 
 
+def test_the_twin_gives_a_text_the_same_vector_whatever_is_embedded_beside_it(
+    cache: Path, fast: MiniLMQ8Embedder
+) -> None:
+    """The twin quantizes activations with one scale per call, so in a batch a window's
+    vector depended on its neighbours (cosine down to 0.986) and a borderline document's
+    decision with it: the checks' twin embeds one text a call."""
+    batched = fast.embed(SENTENCES)
+    alone = np.vstack([fast.embed([t]) for t in SENTENCES])
+    assert fast.batch_size > 1 and np.abs(batched - alone).max() > 1e-4  # the cause
+    twin = quantized_twin(CachingEmbedder(MiniLMEmbedder(threads=1)))
+    inner = twin.inner if isinstance(twin, CachingEmbedder) else twin
+    np.testing.assert_array_equal(inner.embed(SENTENCES), alone)
+
+
 def test_without_the_twin_long_texts_fall_back_to_the_exact_model(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -321,23 +321,19 @@ def static_screen_training(
     ss: ModuleType, data: Path, content: tuple[list[str], list[str], list[str]]
 ) -> Haystack:
     """The static screen's ``train`` texts (its network is trained there) and ``val`` texts
-    (its margins), as its ``corpus`` assembles them: the content-filter texts, sentence
-    windows of composed business documents (by the split of their templates) and of SciFact
-    abstracts (by abstract)."""
+    (its margins), as its ``corpus`` assembles them: the content-filter texts and the
+    sentence windows of composed business documents, SciFact abstracts and HaluEval
+    answers, each with the split ``window_splits`` gives it (the strictest of its
+    places)."""
     texts, splits, sources = content
     out = [
         (f"train_static_screen:content:{source}:{split}", text)
         for text, split, source in zip(texts, splits, sources, strict=True)
         if split in ("train", "val")
     ]
-    windows, window_splits = ss.doc_windows()
-    for w, split in zip(windows, window_splits, strict=True):
+    for w, split in ss.window_splits(data).items():
         if split in ("train", "val"):
-            out.append((f"train_static_screen:doc_window:{split}", w))
-    windows, window_splits = ss.scifact_windows(data)
-    for w, split in zip(windows, window_splits, strict=True):
-        if split in ("train", "val"):
-            out.append((f"train_static_screen:scifact_window:{split}", w))
+            out.append((f"train_static_screen:window:{split}", w))
     return out
 
 

@@ -44,6 +44,7 @@ import gzip
 import json
 import math
 import random
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -170,19 +171,73 @@ def answer_windows(data: Path) -> tuple[list[str], list[str]]:
     return texts, splits
 
 
-def corpus(data: Path, cache: EmbeddingCache) -> tuple[list[str], np.ndarray]:
-    texts, splits, _, _ = content_datasets(data, cache)
-    keep = [i for i, sp in enumerate(splits) if sp in ("train", "val", "test")]
-    # a text found in several places (a boilerplate sentence of many abstracts) takes the
-    # strictest of their splits, so that it is never trained on beside a test item
-    order = {"train": 0, "val": 1, "test": 2}
-    split_of_text = {texts[i]: splits[i] for i in keep}
+_ORDER = {"train": 0, "val": 1, "test": 2}
+
+
+def window_splits(data: Path, known: dict[str, str] | None = None) -> dict[str, str]:
+    """Every window of the composed documents, SciFact abstracts and HaluEval answers with
+    its split, added to ``known`` (text -> split). A text found in several places (a
+    boilerplate sentence of many abstracts) takes the strictest of their splits, so that
+    it is never trained on beside a test item (``check_split_leaks.py`` reads this too)."""
+    out = dict(known or {})
     for more, more_splits in (doc_windows(), scifact_windows(data), answer_windows(data)):
         for w, sp in zip(more, more_splits, strict=True):
             if w.strip():
-                old = split_of_text.get(w, sp)
-                split_of_text[w] = old if order[old] >= order[sp] else sp
-    return list(split_of_text), np.array(list(split_of_text.values()))
+                old = out.get(w, sp)
+                out[w] = old if _ORDER[old] >= _ORDER[sp] else sp
+    # a window whose words all occur, in order, inside a test document of these sources
+    # (a boilerplate line, "Trial registration ClinicalTrials.gov identifier:") is test too
+    docs, index = _test_index(data)
+    for w, sp in out.items():
+        if sp == "test":
+            continue
+        toks = _WORDS.findall(w.lower())
+        if len(toks) >= 5 and any(
+            docs[d][i : i + len(toks)] == toks for d, i in index.get(tuple(toks[:5]), ())
+        ):
+            out[w] = "test"
+    return out
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _test_index(
+    data: Path,
+) -> tuple[list[list[str]], dict[tuple[str, ...], list[tuple[int, int]]]]:
+    """The words of every test-split source text the windows come from (the SciFact
+    abstracts and HaluEval answers whose strictest split is ``test``, the HaluEval queries
+    of the test split) and where each word 5-gram starts in them."""
+    docs: list[str] = []
+    with gzip.open(data / "rag_retrieval" / "scifact" / "corpus.jsonl.gz", "rt") as f:
+        for line in f:
+            doc = json.loads(line)
+            full = f"{doc['title']}\n{doc['text']}"
+            if strictest_split(doc["text"], full) == "test":
+                docs.append(full)
+    with gzip.open(data / "grounding" / "halueval" / "general_data.jsonl.gz", "rt") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            raw, query = row.get("chatgpt_response") or "", (row.get("user_query") or "").strip()
+            if strictest_split(raw, raw.strip(), query) == "test":
+                docs.append(raw)
+            if split_of(query) == "test":
+                docs.append(query)
+    words = [_WORDS.findall(doc.lower()) for doc in docs]
+    index: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for d, toks in enumerate(words):
+        for i in range(len(toks) - 4):
+            index.setdefault(tuple(toks[i : i + 5]), []).append((d, i))
+    return words, index
+
+
+def corpus(data: Path, cache: EmbeddingCache) -> tuple[list[str], np.ndarray]:
+    texts, splits, _, _ = content_datasets(data, cache)
+    known = {t: sp for t, sp in zip(texts, splits, strict=True) if sp in _ORDER}
+    merged = window_splits(data, known)
+    return list(merged), np.array(list(merged.values()))
 
 
 def example_windows(length: int = 3000) -> list[str]:

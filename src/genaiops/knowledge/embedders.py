@@ -386,10 +386,12 @@ def quantized_twin(embedder: Embedder) -> Embedder:
     inner = embedder.inner if isinstance(embedder, CachingEmbedder) else embedder
     if type(inner) is not MiniLMEmbedder:
         return embedder
-    # windows are short (~25 tokens) and batches of them cost more per token than one at a
-    # time (the windows of a 3,000-character text, one thread: 69 ms in calls of <= 128
-    # padded tokens, 81 ms at 256, 211 ms at 4,096), so the twin batches at most 128
-    key = (inner.threads, inner.batch_size, min(inner.batch_tokens, TWIN_BATCH_TOKENS))
+    # one text a call: the twin quantizes its activations per call (one scale for the whole
+    # batch), so a window's vector depended on the windows beside it (cosine down to 0.986
+    # alone against in a batch of 34) and a borderline document's decision with it. Alone,
+    # a window always gets the same vector; the windows of a 3,000-character text cost
+    # 93 ms in 34 calls against 76 ms in calls of <= 128 padded tokens (one thread)
+    key = (inner.threads, 1, min(inner.batch_tokens, TWIN_BATCH_TOKENS))
     with _TWINS_LOCK:
         twin = _TWINS.get(key)
         if twin is None:
