@@ -14,7 +14,9 @@ is embedded for real only when its approximate score, raised by a margin
 of the real-minus-approximate gap on the val split, times 1.25), reaches a threshold;
 every other window stays below it unless the approximation errs beyond the margin (the
 card reports how often that happens on test, and how many windows that a check really
-blocks the screen cleared: none).
+blocks the screen cleared there and on the example company's documents). For topics, a
+lexical backstop (:class:`WordOverlap`) also embeds every window that shares the words of
+one of a topic's examples.
 
 Model card: ``models/static_screen.md``. The artifact ties to the heads' weights (the
 margins are per head): it records the sha256 of the two head files it was measured
