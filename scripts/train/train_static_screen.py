@@ -58,6 +58,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts" / "train"))
 sys.path.insert(0, str(REPO / "benchmarks" / "data"))
+sys.path.insert(0, str(REPO / "benchmarks"))
 from splits import split_of  # noqa: E402
 from train_content_filter import (  # noqa: E402
     DEFAULT_DATA,
@@ -240,18 +241,15 @@ def corpus(data: Path, cache: EmbeddingCache) -> tuple[list[str], np.ndarray]:
     return list(merged), np.array(list(merged.values()))
 
 
-def example_windows(length: int = 3000) -> list[str]:
-    """The windows of 3,000-character slices of the example company's documents (a new
-    slice every 250 words, as ``benchmarks/a5_denied_topics.py`` cuts them): never trained
-    on, only counted."""
-    docs = sorted((REPO / "examples" / "fenwick" / "docs").glob("*.md"))
-    words = " ".join(" ".join(p.read_text("utf-8").split()) for p in docs).split()
-    out: list[str] = []
-    for start in range(0, len(words), 250):
-        chunk = " ".join(words[start : start + 600])[:length]
-        if len(chunk) >= length * 0.8:
-            out += [w for w in text_windows(chunk) if w not in out]
-    return out
+def example_windows() -> list[str]:
+    """The windows of the 3,000-character slices of the example company's documents that
+    C12 checks (``benchmarks/a5_denied_topics.py``): never trained on, only counted."""
+    from a5_denied_topics import example_documents
+
+    out: dict[str, None] = {}
+    for doc in example_documents():
+        out |= dict.fromkeys(text_windows(doc))
+    return list(out)
 
 
 def token_ids(texts: Sequence[str]) -> list[np.ndarray]:
@@ -268,6 +266,19 @@ def head_weights(models: Path) -> LinearHeads:
         harm = {k: npz[k].astype(np.float32) for k in ("w_emb", "w_hash", "bias")}
     arrays = {k: np.concatenate([content[k], harm[k]]) for k in content}
     return LinearHeads.from_arrays([*names, "harm"], arrays)
+
+
+def padded(ids: list[np.ndarray], idx: np.ndarray) -> tuple[Any, Any]:
+    """Token ids of the texts ``idx``, zero-padded to the longest, and their mask (torch)."""
+    import torch
+
+    longest = max(len(ids[i]) for i in idx)
+    x = np.zeros((len(idx), longest), np.int64)
+    m = np.zeros((len(idx), longest), np.float32)
+    for r, i in enumerate(idx):
+        x[r, : len(ids[i])] = ids[i]
+        m[r, : len(ids[i])] = 1.0
+    return torch.tensor(x), torch.tensor(m)
 
 
 def train(
@@ -306,15 +317,6 @@ def train(
             feats = [h.sum(2) / n, h.max(2).values, e.sum(1) / n]
             return F.normalize(self.out(torch.cat(feats, 1)), dim=1)
 
-    def batch(idx: np.ndarray) -> tuple[Any, Any]:
-        longest = max(len(ids[i]) for i in idx)
-        x = np.zeros((len(idx), longest), np.int64)
-        m = np.zeros((len(idx), longest), np.float32)
-        for r, i in enumerate(idx):
-            x[r, : len(ids[i])] = ids[i]
-            m[r, : len(ids[i])] = 1.0
-        return torch.tensor(x), torch.tensor(m)
-
     net = Net()
     chosen = np.flatnonzero(rows)
     size = 128
@@ -328,7 +330,7 @@ def train(
         total = 0.0
         for start in range(0, len(order), size):
             idx = order[start : start + size]
-            x, m = batch(idx)
+            x, m = padded(ids, idx)
             y = torch.tensor(vectors[idx])
             p = net(x, m)
             loss = ((p - y) ** 2).sum(1).mean() + args.head_weight * (((p - y) @ wt.T) ** 2).mean()
@@ -373,13 +375,7 @@ def torch_vectors(net: Any, ids: list[np.ndarray], rows: np.ndarray) -> np.ndarr
     with torch.no_grad():
         for start in range(0, len(chosen), 512):
             idx = chosen[start : start + 512]
-            longest = max(len(ids[i]) for i in idx)
-            x = np.zeros((len(idx), longest), np.int64)
-            m = np.zeros((len(idx), longest), np.float32)
-            for r, i in enumerate(idx):
-                x[r, : len(ids[i])] = ids[i]
-                m[r, : len(ids[i])] = 1.0
-            out[start : start + len(idx)] = net(torch.tensor(x), torch.tensor(m)).numpy()
+            out[start : start + len(idx)] = net(*padded(ids, idx)).numpy()
     return out
 
 

@@ -46,6 +46,7 @@ from genaiops.guardrails.content_filter import (
     LinearHeads,
     logit,
     screened_windows,
+    sigmoid,
 )
 from genaiops.guardrails.screen import WordOverlap, screen_for
 
@@ -259,7 +260,7 @@ class DeniedTopicCheck(Check):
             if av is not None:
                 # the topic yields where an allowed example is at least as close
                 allowed = (windows.vectors @ av.T).max(axis=1)
-                yields = 1.0 / (1.0 + np.exp(-np.clip((best_sim - allowed) / _SHARPNESS, -30, 30)))
+                yields = sigmoid((best_sim - allowed) / _SHARPNESS)
                 scores = np.minimum(scores, np.where(best_sim > allowed, yields, 0.0))
             w = int(scores.argmax())
             start, end = windows.spans[w]
@@ -282,16 +283,12 @@ class DeniedTopicCheck(Check):
         """max(min(about the topic, harmful), near paraphrase), each as a sigmoid that
         crosses 0.5 at its threshold, over arrays of similarities and harm logits."""
 
-        def sig(x: Floats) -> Floats:
-            out: Floats = (1.0 / (1.0 + np.exp(-np.clip(x, -30.0, 30.0)))).astype(np.float32)
-            return out
-
-        about = sig((similarity - model.min_similarity) / _SHARPNESS)
-        strong = sig((similarity - model.strong_similarity) / _SHARPNESS)
+        about = sigmoid((similarity - model.min_similarity) / _SHARPNESS)
+        strong = sigmoid((similarity - model.strong_similarity) / _SHARPNESS)
         if model.harm_threshold >= 1.0:
             harmful = np.zeros_like(about)
         else:
-            harmful = sig(harm_logit - logit(model.harm_threshold))
+            harmful = sigmoid(harm_logit - logit(model.harm_threshold))
         combined: Floats = np.maximum(np.minimum(about, harmful), strong)
         return combined
 

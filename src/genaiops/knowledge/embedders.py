@@ -323,8 +323,7 @@ class CachingEmbedder(Embedder):
         return out
 
 
-TWIN_BATCH_TOKENS = 128
-_TWINS: dict[tuple[int, int, int], Embedder] = {}
+_TWINS: dict[int, Embedder] = {}
 _TWINS_LOCK = threading.Lock()
 
 
@@ -380,7 +379,7 @@ class _FallbackEmbedder(Embedder):
 
 
 def quantized_twin(embedder: Embedder) -> Embedder:
-    """A process-wide, cached :class:`MiniLMQ8Embedder` with the options of ``embedder``
+    """A process-wide, cached :class:`MiniLMQ8Embedder` with the threads of ``embedder``
     when that is (a cache in front of) :class:`MiniLMEmbedder`; any other embedder has no
     twin and is returned as it is (its vectors are what the checks were given)."""
     inner = embedder.inner if isinstance(embedder, CachingEmbedder) else embedder
@@ -391,12 +390,11 @@ def quantized_twin(embedder: Embedder) -> Embedder:
     # alone against in a batch of 34) and a borderline document's decision with it. Alone,
     # a window always gets the same vector; the windows of a 3,000-character text cost
     # 93 ms in 34 calls against 76 ms in calls of <= 128 padded tokens (one thread)
-    key = (inner.threads, 1, min(inner.batch_tokens, TWIN_BATCH_TOKENS))
     with _TWINS_LOCK:
-        twin = _TWINS.get(key)
+        twin = _TWINS.get(inner.threads)
         if twin is None:
-            fast = MiniLMQ8Embedder(batch_size=key[1], threads=key[0], batch_tokens=key[2])
-            twin = _TWINS[key] = CachingEmbedder(_FallbackEmbedder(fast))
+            fast = MiniLMQ8Embedder(batch_size=1, threads=inner.threads)
+            twin = _TWINS[inner.threads] = CachingEmbedder(_FallbackEmbedder(fast))
     return twin
 
 
