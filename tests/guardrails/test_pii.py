@@ -284,6 +284,52 @@ def test_tagger_scores_are_golden_too() -> None:
     assert [g[2] for g in got] == pytest.approx([e[2] for e in expected], abs=2e-4)
 
 
+def test_the_tagger_hashes_exactly_the_features_of_featurize() -> None:
+    """Inference hashes most features once per word (``FeatureIds``); training hashes the
+    strings of ``featurize``. A token's score is the sum of its features' weight rows, so
+    each token must get the same buckets, in any order: checked on edge cases (one token,
+    a line start, the first and last two tokens, accents, pattern matches) and on random
+    word salads, twice each (the second time from the per-word memo), and after the memo
+    is forgotten."""
+    import random
+
+    import numpy as np
+
+    from genaiops.guardrails.pii import resolve_overlaps
+    from genaiops.guardrails.pii_ner import N_TEMPLATES, FeatureIds, featurize, hashed_ids
+    from genaiops.guardrails.pii_recognizers import recognize
+
+    tagger = Tagger()
+    tagger.tag("warm up")
+    texts = [
+        "Hi",
+        "x y",
+        "O'Brien's",
+        "\n\nJohn\nSmith",
+        "ΛΕΥΚΩΣΙΑ Λευκωσία, Ελλάδα",
+        "Dr. Ana María Núñez-López\nCEO, Fenwick Cycles\n12 Rue de la Paix, 75002 Paris",
+        "Call 555-0142 or mail bob@example.com before 3 March 2027!",
+        GOLDEN[0][0],
+    ]
+    rng = random.Random(7)
+    words = " ".join(texts).split() + ["the", "of", "Leeds", "Street", "|", "-", "Inc."]
+    for _ in range(60):
+        glue = rng.choice([" ", " ", "\n", ", "])
+        texts.append(glue.join(rng.choice(words) for _ in range(rng.randint(1, 14))))
+    fast = FeatureIds(tagger.dictionary, tagger.bits)
+    for attempt in range(3):
+        if attempt == 2:
+            fast._words.clear()
+        for text in texts:
+            tokens = tokenize(text)
+            spans = resolve_overlaps(recognize(text))
+            feats = featurize(text, tokens, spans, tagger.dictionary)
+            reference = np.array(hashed_ids(feats, tagger.bits)).reshape(-1, N_TEMPLATES)
+            got = fast(text, tokens, spans)
+            assert got.shape == reference.shape, text
+            assert (np.sort(got, axis=1) == np.sort(reference, axis=1)).all(), text
+
+
 def test_model_card_states_the_artifact_sha256() -> None:
     data = resources.files("genaiops.guardrails").joinpath("data", "pii_ner.npz").read_bytes()
     card = resources.files("genaiops.guardrails").joinpath("data", "pii_ner.md").read_text()

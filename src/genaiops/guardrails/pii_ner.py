@@ -38,6 +38,7 @@ __all__ = [
     "ENTITIES",
     "HASH_BITS",
     "Dictionary",
+    "FeatureIds",
     "Tagger",
     "featurize",
     "hashed_ids",
@@ -361,6 +362,138 @@ def hashed_ids(feats: Sequence[str], bits: int = HASH_BITS) -> list[int]:
     return [zlib.crc32(f.encode()) & mask for f in feats]
 
 
+#: templates whose string depends on one word only, for the token itself: in
+#: :func:`featurize`'s order, ``b`` to ``d`` (12) ...
+_OWN = 12
+#: ... and for its neighbours: w-1, w-2, w+1, w+2, x-1, x+1 (6)
+_NEIGHBOUR = ("w-1=", "w-2=", "w+1=", "w+2=", "x-1=", "x+1=")
+_WORDS_KEPT = 1 << 16
+
+
+class FeatureIds:
+    """:func:`hashed_ids` of :func:`featurize`, per token, without building most strings:
+    the 18 of a token's 32 feature strings that depend on one word only (its own 12, and
+    the 6 it gives its neighbours) are hashed once per distinct word and remembered (up to
+    65,536 words, then forgotten all at once); the 14 that join two or three tokens are
+    built and hashed as :func:`featurize` does. The sum of a token's weight rows does not
+    depend on the order of its features, so only the grouping by token must match
+    (tested against the reference on varied texts)."""
+
+    def __init__(self, dictionary: Dictionary, bits: int) -> None:
+        self.dictionary = dictionary
+        self.mask = (1 << bits) - 1
+        self._words: dict[str, tuple[list[int], list[int], str, str, str, str, str]] = {}
+        h = self._hash
+        self._pad_before = [h("w-1=<s>"), h("w-2=<s>")]
+        self._pad_after = [h("w+1=</s>"), h("w+2=</s>")]
+        self._pad_lex = h("x-1=<s>"), h("x+1=")  # featurize pads the classes so
+
+    def _hash(self, feature: str) -> int:
+        return zlib.crc32(feature.encode()) & self.mask
+
+    def _word(self, w: str) -> tuple[list[int], list[int], str, str, str, str, str]:
+        info = self._words.get(w)
+        if info is not None:
+            return info
+        h = self._hash
+        low = w.lower()
+        shape, lex, case = _shape(w), _lex(w), _case(w)
+        dic = self.dictionary.kind(w) if w[0].isalpha() else "-"
+        own = [
+            h("b"),
+            h("w=" + low),
+            h("s=" + shape),
+            h("c=" + case),
+            h("p3=" + low[:3]),
+            h("s2=" + low[-2:]),
+            h("s3=" + low[-3:]),
+            h("s4=" + low[-4:]),
+            h("l=" + str(min(len(low), 12))),
+            h("x=" + lex),
+            h("p1=" + ("nonascii" if not low.isascii() else low[:1])),
+            h("d=" + dic + "|" + case),
+        ]
+        near = [h(t + low) for t in _NEIGHBOUR[:4]] + [h(t + lex) for t in _NEIGHBOUR[4:]]
+        info = (own, near, low, shape, case, lex, dic)
+        if len(self._words) >= _WORDS_KEPT:
+            self._words.clear()
+        self._words[w] = info
+        return info
+
+    def __call__(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        pattern_spans: Sequence[tuple[int, int, str, float]],
+    ) -> npt.NDArray[np.intp]:
+        """(len(tokens), N_TEMPLATES) bucket numbers."""
+        import numpy as np
+
+        n = len(tokens)
+        infos = [self._word(t[2]) for t in tokens]
+        out = np.empty((n, N_TEMPLATES), dtype=np.intp)
+        out[:, :_OWN] = [info[0] for info in infos]
+        near = np.array([info[1] for info in infos], dtype=np.intp).reshape(n, 6)
+        col = _OWN
+        # w-1, w-2: the words before; w+1, w+2: after; x-1 / x+1: the lexicon class
+        for k, shift in enumerate((1, 2, -1, -2)):
+            pads = self._pad_before if shift > 0 else self._pad_after
+            fill = pads[abs(shift) - 1]
+            if shift > 0:
+                out[shift:, col] = near[:-shift, k] if n > shift else []
+                out[: min(shift, n), col] = fill
+            else:
+                out[: n + shift, col] = near[-shift:, k] if n > -shift else []
+                out[max(0, n + shift) :, col] = fill
+            col += 1
+        out[1:, col] = near[:-1, 4]
+        out[:1, col] = self._pad_lex[0]
+        out[: n - 1, col + 1] = near[1:, 5]
+        out[n - 1 :, col + 1] = self._pad_lex[1]
+        col += 2
+        low = [info[2] for info in infos]
+        shapes = [info[3] for info in infos]
+        case = [info[4] for info in infos]
+        dic = [info[6] for info in infos]
+        geo = self.dictionary.place_marks([fold(w) for w in low])
+        marks = _marks(tokens, pattern_spans)
+        pad = ["<s>", "<s>"]
+        lowp = pad + low + ["</s>", "</s>"]
+        shp = pad + shapes + ["</s>", "</s>"]
+        casep = pad + case + ["</s>", "</s>"]
+        dicp = pad + dic + ["</s>", "</s>"]
+        geop = pad + geo + ["</s>", "</s>"]
+        h = self._hash
+        rest: list[int] = []
+        for i in range(n):
+            j = i + 2
+            w = low[i]
+            start = i == 0 or "\n" in text[tokens[i - 1][1] : tokens[i][0]]
+            rest += [
+                h("r=" + marks[i]),
+                h("ww-1=" + lowp[j - 1] + "|" + w),
+                h("ww+1=" + w + "|" + lowp[j + 1]),
+                h("w-2-1=" + lowp[j - 2] + "|" + lowp[j - 1]),
+                h("s-1=" + shp[j - 1] + "|" + shapes[i]),
+                h("s+1=" + shapes[i] + "|" + shp[j + 1]),
+                h("c-1+1=" + casep[j - 1] + "|" + case[i] + "|" + casep[j + 1]),
+                h("bol=" + str(start) + "|" + case[i]),
+                h(
+                    "r-1+1="
+                    + (marks[i - 1] if i else "")
+                    + "|"
+                    + (marks[i + 1] if i + 1 < n else "")
+                ),
+                h("d-1=" + dicp[j - 1] + "|" + casep[j - 1] + "|" + case[i]),
+                h("d+1=" + dicp[j + 1] + "|" + casep[j + 1] + "|" + case[i]),
+                h("d-1+1=" + dicp[j - 1] + "|" + dic[i] + "|" + dicp[j + 1]),
+                h("g=" + geo[i] + "|" + dic[i] + "|" + case[i]),
+                h("g-1+1=" + geop[j - 1] + "|" + geo[i] + "|" + geop[j + 1]),
+            ]
+        out[:, col:] = np.array(rest, dtype=np.intp).reshape(n, N_TEMPLATES - col)
+        return out
+
+
 def _bio_labels() -> list[str]:
     return ["O"] + [f"{p}-{e}" for e in ENTITIES for p in ("B", "I")]
 
@@ -389,6 +522,7 @@ class Tagger:
             self.trans: npt.NDArray[np.float32] = z["transitions"].astype(np.float32)  # (L+1,L)
             self.bits = int(z["bits"])
             self.dictionary = Dictionary(z["dict_lower"], z["dict_cap"], z["places"])
+        self._ids = FeatureIds(self.dictionary, self.bits)
         self._entity_of = [lab[2:] if lab != "O" else "" for lab in self.labels]
         self._begins = [lab.startswith("B-") for lab in self.labels]
         self._loaded = True
@@ -404,12 +538,9 @@ class Tagger:
         tokens = tokenize(text)
         if not tokens:
             return []
-        ids = np.fromiter(
-            hashed_ids(featurize(text, tokens, pattern_spans, self.dictionary), self.bits),
-            dtype=np.intp,
-        )
-        n, n_labels = len(tokens), len(self.labels)
-        rows = self.weights[ids].reshape(n, N_TEMPLATES, n_labels)
+        ids = self._ids(text, tokens, pattern_spans)
+        n = len(tokens)
+        rows = self.weights[ids]
         logits = rows.sum(axis=1, dtype=np.int32).astype(np.float32) * self.scale + self.bias
         logits -= logits.max(axis=1, keepdims=True)
         logp = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
