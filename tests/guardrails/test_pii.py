@@ -312,7 +312,7 @@ def test_the_tagger_hashes_exactly_the_features_of_featurize() -> None:
         GOLDEN[0][0],
     ]
     rng = random.Random(7)
-    words = " ".join(texts).split() + ["the", "of", "Leeds", "Street", "|", "-", "Inc."]
+    words = [*" ".join(texts).split(), "the", "of", "Leeds", "Street", "|", "-", "Inc."]
     for _ in range(60):
         glue = rng.choice([" ", " ", "\n", ", "])
         texts.append(glue.join(rng.choice(words) for _ in range(rng.randint(1, 14))))
