@@ -330,6 +330,49 @@ def test_the_tagger_hashes_exactly_the_features_of_featurize() -> None:
             assert (np.sort(got, axis=1) == np.sort(reference, axis=1)).all(), text
 
 
+def test_place_marks_find_the_longest_place_as_joined_phrases_would() -> None:
+    """``Dictionary.place_marks`` hashes phrases incrementally; the reference joins each
+    phrase of up to 4 tokens and asks ``is_place``, longest first. Both must mark the same
+    tokens (featurize uses place_marks too, so the featurizer test cannot see this)."""
+    import random
+
+    from genaiops.guardrails.pii_ner import PLACE_MAX_TOKENS, fold
+
+    tagger = Tagger()
+    tagger.tag("warm up")
+    dictionary = tagger.dictionary
+
+    def reference(low: list[str]) -> list[str]:
+        marks = [""] * len(low)
+        i = 0
+        while i < len(low):
+            if low[i][0].isalpha():
+                for n in range(min(PLACE_MAX_TOKENS, len(low) - i), 0, -1):
+                    phrase = " ".join(low[i : i + n])
+                    if low[i + n - 1][0].isalnum() and dictionary.is_place(phrase):
+                        marks[i : i + n] = ["B"] + ["I"] * (n - 1)
+                        i += n - 1
+                        break
+            i += 1
+        return marks
+
+    texts = [
+        "We moved from Rio de Janeiro to New York City, then to São Paulo and Paris.",
+        "Offices in Kuala Lumpur, Salt Lake City, Buenos Aires and Ho Chi Minh City.",
+        "ΛΕΥΚΩΣΙΑ, Λευκωσία; 3 Main Street, Springfield 12345",
+    ]
+    rng = random.Random(3)
+    words = [*" ".join(texts).split(), "the", "of", "-", "1", "New", "South", "Wales"]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(80)]
+    marked = 0
+    for text in texts:
+        low = [fold(t[2].lower()) for t in tokenize(text)]
+        got = dictionary.place_marks(low)
+        assert got == reference(low), text
+        marked += sum(m == "B" for m in got)
+    assert marked > 20  # the texts do name places
+
+
 def test_model_card_states_the_artifact_sha256() -> None:
     data = resources.files("genaiops.guardrails").joinpath("data", "pii_ner.npz").read_bytes()
     card = resources.files("genaiops.guardrails").joinpath("data", "pii_ner.md").read_text()

@@ -28,7 +28,7 @@ import unicodedata
 import zlib
 from collections.abc import Sequence
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import numpy as np
@@ -262,31 +262,52 @@ class Dictionary:
         self.lower = lower  # packed bits, 2**DICT_BITS
         self.cap = cap
         self.places = places  # packed bits, 2**PLACE_BITS
+        # the same bits as bytes: indexing bytes from Python is several times faster
+        self._lower, self._cap, self._places = lower.tobytes(), cap.tobytes(), places.tobytes()
 
     @staticmethod
-    def _bit(bits: npt.NDArray[np.uint8], h: int) -> bool:
+    def _bit(bits: bytes, h: int) -> bool:
         return bool(bits[h >> 3] & (128 >> (h & 7)))
 
     def kind(self, word: str) -> str:
         """The word's kind: L (a common word), C (a proper noun only), LC (both), or ""."""
         h = zlib.crc32(word.lower().encode()) & ((1 << DICT_BITS) - 1)
-        return ("L" if self._bit(self.lower, h) else "") + ("C" if self._bit(self.cap, h) else "")
+        return ("L" if self._bit(self._lower, h) else "") + ("C" if self._bit(self._cap, h) else "")
 
     def is_place(self, phrase: str) -> bool:
         a, b = place_hashes(phrase)
-        return self._bit(self.places, a) and self._bit(self.places, b)
+        return self._bit(self._places, a) and self._bit(self._places, b)
 
     def place_marks(self, low: Sequence[str]) -> list[str]:
-        """B or I for the tokens of the longest known place name starting at each word."""
+        """B or I for the tokens of the longest known place name starting at each word
+        (a phrase of up to 4 tokens that starts with a letter and ends with a letter or a
+        digit). The phrases starting at a word are hashed incrementally (the CRC-32 of
+        "a b c" continues that of "a b"), and the second Bloom hash only when the first
+        bit is set: the same marks as testing each joined phrase with :meth:`is_place`."""
         marks = [""] * len(low)
+        data = [w.encode() for w in low]
+        mask = (1 << PLACE_BITS) - 1
+        places = self._places
         i = 0
         while i < len(low):
             if low[i][0].isalpha():
-                for n in range(min(PLACE_MAX_TOKENS, len(low) - i), 0, -1):
-                    if low[i + n - 1][0].isalnum() and self.is_place(" ".join(low[i : i + n])):
-                        marks[i : i + n] = ["B"] + ["I"] * (n - 1)
-                        i += n - 1
-                        break
+                longest = 0
+                crc = zlib.crc32(data[i])
+                for n in range(1, min(PLACE_MAX_TOKENS, len(low) - i) + 1):
+                    if n > 1:
+                        crc = zlib.crc32(data[i + n - 1], zlib.crc32(b" ", crc))
+                    a = crc & mask
+                    if (
+                        low[i + n - 1][0].isalnum()
+                        and places[a >> 3] & (128 >> (a & 7))
+                        and self._bit(
+                            places, zlib.crc32(b" ".join(data[i : i + n]), 0x9E3779B9) & mask
+                        )
+                    ):
+                        longest = n
+                if longest:
+                    marks[i : i + longest] = ["B"] + ["I"] * (longest - 1)
+                    i += longest - 1
             i += 1
         return marks
 
@@ -368,6 +389,21 @@ _OWN = 12
 #: ... and for its neighbours: w-1, w-2, w+1, w+2, x-1, x+1 (6)
 _NEIGHBOUR = ("w-1=", "w-2=", "w+1=", "w+2=", "x-1=", "x+1=")
 _WORDS_KEPT = 1 << 16
+#: the templates that join two words (:func:`featurize`'s "ww-1", "ww+1" and "w-2-1")
+_PAIRS = ("ww-1=", "ww+1=", "w-2-1=")
+
+
+class _WordInfo(NamedTuple):
+    """What :class:`FeatureIds` remembers of one word."""
+
+    own: list[int]  # its own 12 buckets
+    near: list[int]  # the 6 it gives its neighbours
+    low: str
+    shape: str
+    case: str
+    dic: str
+    data: bytes  # ``low`` encoded
+    crcs: tuple[int, ...]  # CRC-32 of each of _PAIRS + low + "|"
 
 
 class FeatureIds:
@@ -382,16 +418,17 @@ class FeatureIds:
     def __init__(self, dictionary: Dictionary, bits: int) -> None:
         self.dictionary = dictionary
         self.mask = (1 << bits) - 1
-        self._words: dict[str, tuple[list[int], list[int], str, str, str, str, str]] = {}
+        self._words: dict[str, _WordInfo] = {}
         h = self._hash
         self._pad_before = [h("w-1=<s>"), h("w-2=<s>")]
         self._pad_after = [h("w+1=</s>"), h("w+2=</s>")]
         self._pad_lex = h("x-1=<s>"), h("x+1=")  # featurize pads the classes so
+        self._pad_word = self._word("<s>"), self._word("</s>")  # only its text and CRCs used
 
     def _hash(self, feature: str) -> int:
         return zlib.crc32(feature.encode()) & self.mask
 
-    def _word(self, w: str) -> tuple[list[int], list[int], str, str, str, str, str]:
+    def _word(self, w: str) -> _WordInfo:
         info = self._words.get(w)
         if info is not None:
             return info
@@ -414,7 +451,10 @@ class FeatureIds:
             h("d=" + dic + "|" + case),
         ]
         near = [h(t + low) for t in _NEIGHBOUR[:4]] + [h(t + lex) for t in _NEIGHBOUR[4:]]
-        info = (own, near, low, shape, case, lex, dic)
+        # the CRC-32 of each word-pair template up to this word and the bar: the pair's
+        # CRC continues from it with the other word's bytes
+        crcs = tuple(zlib.crc32(f"{t}{low}|".encode()) for t in _PAIRS)
+        info = _WordInfo(own, near, low, shape, case, dic, low.encode(), crcs)
         if len(self._words) >= _WORDS_KEPT:
             self._words.clear()
         self._words[w] = info
@@ -432,8 +472,8 @@ class FeatureIds:
         n = len(tokens)
         infos = [self._word(t[2]) for t in tokens]
         out = np.empty((n, N_TEMPLATES), dtype=np.intp)
-        out[:, :_OWN] = [info[0] for info in infos]
-        near = np.array([info[1] for info in infos], dtype=np.intp).reshape(n, 6)
+        out[:, :_OWN] = [info.own for info in infos]
+        near = np.array([info.near for info in infos], dtype=np.intp).reshape(n, 6)
         col = _OWN
         # w-1, w-2: the words before; w+1, w+2: after; x-1 / x+1: the lexicon class
         for k, shift in enumerate((1, 2, -1, -2)):
@@ -451,47 +491,87 @@ class FeatureIds:
         out[: n - 1, col + 1] = near[1:, 5]
         out[n - 1 :, col + 1] = self._pad_lex[1]
         col += 2
-        low = [info[2] for info in infos]
-        shapes = [info[3] for info in infos]
-        case = [info[4] for info in infos]
-        dic = [info[6] for info in infos]
+        low = [info.low for info in infos]
+        # the word pairs: "ww-1=" previous|word, "ww+1=" word|next, "w-2-1=" two before|one
+        # before; each CRC continues the first word's stored prefix with the second's bytes
+        before, after = self._pad_word
+        padded = [before, before, *infos, after, after]
+        mask = self.mask
+        crc32 = zlib.crc32
+        out[:, col] = [crc32(padded[j].data, padded[j - 1].crcs[0]) & mask for j in range(2, n + 2)]
+        out[:, col + 1] = [
+            crc32(padded[j + 1].data, padded[j].crcs[1]) & mask for j in range(2, n + 2)
+        ]
+        out[:, col + 2] = [
+            crc32(padded[j - 1].data, padded[j - 2].crcs[2]) & mask for j in range(2, n + 2)
+        ]
+        col += 3
         geo = self.dictionary.place_marks([fold(w) for w in low])
         marks = _marks(tokens, pattern_spans)
-        pad = ["<s>", "<s>"]
-        lowp = pad + low + ["</s>", "</s>"]
-        shp = pad + shapes + ["</s>", "</s>"]
-        casep = pad + case + ["</s>", "</s>"]
-        dicp = pad + dic + ["</s>", "</s>"]
-        geop = pad + geo + ["</s>", "</s>"]
-        h = self._hash
-        rest: list[int] = []
-        for i in range(n):
-            j = i + 2
-            w = low[i]
-            start = i == 0 or "\n" in text[tokens[i - 1][1] : tokens[i][0]]
-            rest += [
-                h("r=" + marks[i]),
-                h("ww-1=" + lowp[j - 1] + "|" + w),
-                h("ww+1=" + w + "|" + lowp[j + 1]),
-                h("w-2-1=" + lowp[j - 2] + "|" + lowp[j - 1]),
-                h("s-1=" + shp[j - 1] + "|" + shapes[i]),
-                h("s+1=" + shapes[i] + "|" + shp[j + 1]),
-                h("c-1+1=" + casep[j - 1] + "|" + case[i] + "|" + casep[j + 1]),
-                h("bol=" + str(start) + "|" + case[i]),
-                h(
-                    "r-1+1="
-                    + (marks[i - 1] if i else "")
-                    + "|"
-                    + (marks[i + 1] if i + 1 < n else "")
-                ),
-                h("d-1=" + dicp[j - 1] + "|" + casep[j - 1] + "|" + case[i]),
-                h("d+1=" + dicp[j + 1] + "|" + casep[j + 1] + "|" + case[i]),
-                h("d-1+1=" + dicp[j - 1] + "|" + dic[i] + "|" + dicp[j + 1]),
-                h("g=" + geo[i] + "|" + dic[i] + "|" + case[i]),
-                h("g-1+1=" + geop[j - 1] + "|" + geo[i] + "|" + geop[j + 1]),
-            ]
-        out[:, col:] = np.array(rest, dtype=np.intp).reshape(n, N_TEMPLATES - col)
+        starts = [str(i == 0 or "\n" in text[tokens[i - 1][1] : tokens[i][0]]) for i in range(n)]
+        # each column as integer codes over the values this text has, padded as featurize
+        # pads: two before the first token and two after the last
+        sh = _Column([info.shape for info in infos], "<s>", "</s>")
+        ca = _Column([info.case for info in infos], "<s>", "</s>")
+        di = _Column([info.dic for info in infos], "<s>", "</s>")
+        ge = _Column(geo, "<s>", "</s>")
+        mk = _Column(marks, "", "")
+        bol = _Column(starts, "", "")
+        # (template, the columns joined by "|", each at its offset from the token)
+        joins: tuple[tuple[str, tuple[tuple[_Column, int], ...]], ...] = (
+            ("r=", ((mk, 0),)),
+            ("s-1=", ((sh, -1), (sh, 0))),
+            ("s+1=", ((sh, 0), (sh, 1))),
+            ("c-1+1=", ((ca, -1), (ca, 0), (ca, 1))),
+            ("bol=", ((bol, 0), (ca, 0))),
+            ("r-1+1=", ((mk, -1), (mk, 1))),
+            ("d-1=", ((di, -1), (ca, -1), (ca, 0))),
+            ("d+1=", ((di, 1), (ca, 1), (ca, 0))),
+            ("d-1+1=", ((di, -1), (di, 0), (di, 1))),
+            ("g=", ((ge, 0), (di, 0), (ca, 0))),
+            ("g-1+1=", ((ge, -1), (ge, 0), (ge, 1))),
+        )
+        for template, parts in joins:
+            out[:, col] = self._joined(template, parts, n)
+            col += 1
         return out
+
+    def _joined(
+        self, template: str, parts: tuple[tuple[_Column, int], ...], n: int
+    ) -> npt.NDArray[np.intp]:
+        """The bucket of ``template + "|".join(part values)`` for every token, hashing
+        each distinct combination once (a text repeats most of them)."""
+        import numpy as np
+
+        combo = np.zeros(n, dtype=np.int64)
+        for column, offset in parts:
+            combo = combo * len(column.values) + column.codes[2 + offset : 2 + offset + n]
+        distinct, inverse = np.unique(combo, return_inverse=True)
+        ids = np.empty(len(distinct), dtype=np.intp)
+        for k, combined in enumerate(distinct.tolist()):
+            values = []
+            rest = combined
+            for column, _offset in reversed(parts):
+                rest, digit = divmod(rest, len(column.values))
+                values.append(column.values[digit])
+            ids[k] = self._hash(template + "|".join(reversed(values)))
+        result: npt.NDArray[np.intp] = ids[inverse.reshape(-1)]
+        return result
+
+
+class _Column:
+    """A per-token string column as integer codes, with two pad values before and two
+    after (the codes index ``values``)."""
+
+    def __init__(self, values: Sequence[str], before: str, after: str) -> None:
+        import numpy as np
+
+        index: dict[str, int] = {}
+        padded = [before, before, *values, after, after]
+        self.codes = np.fromiter(
+            (index.setdefault(v, len(index)) for v in padded), dtype=np.int64, count=len(padded)
+        )
+        self.values = list(index)
 
 
 def _bio_labels() -> list[str]:
