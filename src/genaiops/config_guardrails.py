@@ -188,7 +188,7 @@ class GroundingConfig(_Strict):
         description="lexical: terms of each claim looked up in the sources (no model); "
         "aligned: each claim aligned to its best source window with MiniLM and scored by "
         "a small trained model (tolerates paraphrase in summaries and dialogue answers; "
-        "threshold 0.46, see guardrails/models/grounding_align.md)",
+        "threshold 0.51, see guardrails/models/grounding_align.md)",
     )
     without_sources: Literal["block", "allow"] = Field(
         "block",

@@ -290,7 +290,7 @@ HARBOR = [
     "entered service in 2021 and cut fuel use by 18 percent compared with the older ships. "
     "Bookings can be changed free of charge until 48 hours before departure."
 ]
-ALIGNED_T = 0.46  # the threshold chosen on val (models/grounding_align_metrics.json)
+ALIGNED_T = 0.51  # the threshold chosen on val (models/grounding_align_metrics.json)
 
 
 @pytest.fixture(scope="module")
@@ -312,11 +312,13 @@ def test_aligned_golden_scores() -> None:
     """Ties the shipped weights to the featurizer's order: a well-covered claim scores
     high; the same claim with the opposite-word feature set scores low."""
     model = load_model()
-    covered = [0.9, 0.9, 0.9, 0.8, 0.8, 0.9, 0, 0, 0.1, 0, 0, 0, 0, 2.5, 0, 0, 0, 0]
+    covered = [0.9, 0.9, 0.9, 0.8, 0.8, 0.9, 0, 0, 0.1, 0, 0, 0, 0, 2.5, 0, 0, 0, 0, 0]
     assert len(covered) == len(FEATURES)
-    assert model.predict(covered) == pytest.approx(0.8455, abs=1e-3)
+    assert model.predict(covered) == pytest.approx(0.8515, abs=1e-3)
     flipped = [*covered[:12], 1.0, *covered[13:]]
-    assert model.predict(flipped) == pytest.approx(0.0108, abs=1e-3)
+    assert model.predict(flipped) == pytest.approx(0.0107, abs=1e-3)
+    swapped = [*covered[:18], 1.0]  # the substitution feature
+    assert model.predict(swapped) == pytest.approx(0.4850, abs=1e-3)
 
 
 def test_aligned_golden_score_with_minilm(aligned: GroundingCheck) -> None:
@@ -326,7 +328,7 @@ def test_aligned_golden_score_with_minilm(aligned: GroundingCheck) -> None:
         HARBOR,
         relevance=False,
     )
-    assert [c.aligned for c in report.claims] == [pytest.approx(0.478, abs=0.01)]
+    assert [c.aligned for c in report.claims] == [pytest.approx(0.489, abs=0.01)]
 
 
 @pytest.mark.parametrize(
@@ -364,6 +366,47 @@ def test_aligned_blocks_unsupported_edits(aligned: GroundingCheck, answer: str, 
     assert why in findings[0].explanation
     weak = aligned.analyze(answer, HARBOR, relevance=False).weakest
     assert weak is not None and weak.aligned is not None and weak.evidence
+
+
+def test_a_name_swapped_for_another_of_the_same_source_is_unsupported(
+    aligned: GroundingCheck,
+) -> None:
+    """The hard case of entity swaps: the claim copies its source sentence but puts a name
+    that the source uses elsewhere ("Oslo", a port) where it names the ship ("Nordlys"):
+    every word of the claim is in the sources, so only the substitution shows it."""
+    swapped = "Its newest vessel, the Oslo, entered service in 2021."
+    assert names(aligned.check(swapped, "output", HARBOR)) == {"grounding"}
+    assert aligned.check(swapped.replace("Oslo", "Nordlys"), "output", HARBOR) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # a name or number put where the source has another one
+        (
+            "All of Montgomery was subject to Norman rule.",
+            "All of Wales was subject to Norman rule, said Roger of Montgomery.",
+            True,
+        ),
+        (
+            "The Smc21-branch counteracts recombination.",
+            "The Mms21-branch counteracts recombination intermediates.",
+            True,
+        ),
+        ("They sold 1200 bikes in 2021.", "The company sold 1,000 bikes in 2021.", True),
+        # paraphrases: numbers restated, names replaced by pronouns, reordered, reworded
+        ("They sold 1000 bikes in 2021.", "The company sold 1,000 bikes in 2021.", False),
+        ("They sold three bikes.", "The company sold 3 bikes.", False),
+        ("In 2021 Fenwick sold 1,000 bikes.", "Fenwick sold 1,000 bikes in 2021.", False),
+        ("Sales grew because demand rose.", "Demand rose, so sales grew at Fenwick.", False),
+        # not a copy of the source: left to the other features
+        ("Alice likes tea.", "The shop was founded by Bob in Leeds in 1990.", False),
+    ],
+)
+def test_substitution(claim: str, source: str, expected: bool) -> None:
+    from genaiops.guardrails.grounding_align import substitution
+
+    assert substitution(claim, source) is expected
 
 
 def test_aligned_keeps_the_premise_and_contradiction_rules(aligned: GroundingCheck) -> None:

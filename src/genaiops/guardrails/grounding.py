@@ -75,7 +75,13 @@ from genaiops.guardrails.claims import (
     split_sentences,
     terms,
 )
-from genaiops.guardrails.grounding_align import align, features, load_model, pair_vectors
+from genaiops.guardrails.grounding_align import (
+    align,
+    features,
+    load_model,
+    pair_vectors,
+    substitution,
+)
 
 if TYPE_CHECKING:
     from genaiops.knowledge.embedders import Embedder
@@ -431,6 +437,7 @@ class GroundingCheck(Check):
                 ),
                 opposite=opposite,
                 n_terms=len(claim.terms),
+                substituted=substitution(claim.text, " ".join(sentences[j].text for j in core)),
             )
             out.append((values, al.best))
         return out

@@ -5,7 +5,8 @@ the claim and each source sentence, and each pair of adjacent sentences of one s
 the normalised sum of their vectors: a claim that merges two sentences aligns with the
 pair). Agreement features of the claim and the sources (the lexical check's support, the
 shares of its terms found anywhere and in the aligned window, an unsupported number, name
-or negation, a negation the aligned window does not share) and the cosines are combined
+or negation, a negation the aligned window does not share, a name or number swapped into
+an otherwise copied sentence) and the cosines are combined
 by a logistic regression trained on the train split of a paraphrase set built by
 construction (``benchmarks/grounding_paraphrase_set.py``;
 ``scripts/train/train_grounding_align.py``). Its weights are
@@ -17,8 +18,10 @@ Pure numpy at run time; the embedder is the caller's (the project's cached MiniL
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -39,6 +42,7 @@ __all__ = [
     "features",
     "load_model",
     "pair_vectors",
+    "substitution",
 ]
 
 Vector = np.ndarray[Any, np.dtype[np.float32]]
@@ -64,11 +68,13 @@ FEATURES = (
     "short_heuristic",  # short x heuristic: a short answer leans on its exact terms
     "short_together",  # short x together
     "short_cos_sentence",  # short x cos_sentence
+    "substitution",  # 1 when the claim copies its aligned sentences but for a name or
+    # number put where another one stands ("all of Montgomery was" for "all of Wales was")
 )
 #: a claim of at most this many content terms is short ("Arthur's Magazine", "It costs $5")
 SHORT = 3
 #: sha256 of models/grounding_align.npz (the golden test ties it to this featurizer)
-WEIGHTS_SHA256 = "a107d6665caf6d89ab22d3b71f2d00331bb710d7f84f14b27b31f1c1c5509122"
+WEIGHTS_SHA256 = "0404abcd24925a609439c38defc9c1dd5647d66cb1ea44a3173451e38e8a66fa"
 ARTIFACT = Path(__file__).resolve().parent / "models" / "grounding_align.npz"
 
 
@@ -107,6 +113,57 @@ def align(
     return Alignment(best, top, top, None)
 
 
+_SUB_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W_]+(?:[-'][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?:;\n]\W*$")
+#: a claim must share this share of its tokens with the aligned sentences, in order, for
+#: a replaced name or number to count as a substitution (below: a paraphrase, not a copy)
+SUBSTITUTION_MIN_SHARED = 0.6
+
+
+def _entity_tokens(text: str) -> list[tuple[str, bool]]:
+    """(token, entity-like) of a text: numbers (commas dropped: "1,000" is "1000") and
+    words with a digit or a capital that do not start a sentence."""
+    out = []
+    for m in _SUB_TOKEN.finditer(text):
+        token = m.group()
+        digit = any(c.isdigit() for c in token)
+        if digit and token[0].isdigit():
+            token = token.replace(",", "")
+        starts = m.start() == 0 or bool(
+            _SENTENCE_END.search(text[max(0, m.start() - 4) : m.start()])
+        )
+        out.append((token, digit or (token[0].isupper() and not starts)))
+    return out
+
+
+def substitution(claim: str, source: str) -> bool:
+    """Whether ``claim`` repeats ``source`` (its aligned sentences) but for a name or a
+    number standing where the source has another one: the entity swap of a summary that
+    copies its source ("Roger of Montgomery" -> "almost all of Montgomery was subject",
+    "the Mms21-branch" -> "the Smc21-branch"). Paraphrases that reword, reorder or replace
+    a name by "they" do not count: the claim must share at least
+    :data:`SUBSTITUTION_MIN_SHARED` of its tokens with the source in order, and both sides
+    of a replaced run of up to three tokens must hold a name or number, none in common."""
+    a = _entity_tokens(claim)
+    b = _entity_tokens(source)
+    if not a or not b:
+        return False
+    matcher = difflib.SequenceMatcher(
+        a=[t.lower() for t, _ in a], b=[t.lower() for t, _ in b], autojunk=False
+    )
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    if shared < SUBSTITUTION_MIN_SHARED * len(a):
+        return False
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
+            continue
+        mine = {t.lower() for t, entity in a[i1:i2] if entity}
+        theirs = {t.lower() for t, entity in b[j1:j2] if entity}
+        if mine and theirs and mine.isdisjoint(theirs):
+            return True
+    return False
+
+
 def features(
     *,
     heuristic: float,
@@ -122,6 +179,7 @@ def features(
     name_off_window: bool,
     opposite: bool,
     n_terms: int,
+    substituted: bool = False,
 ) -> tuple[float, ...]:
     """The feature vector of one claim, in :data:`FEATURES` order."""
     short = float(n_terms <= SHORT)
@@ -144,6 +202,7 @@ def features(
         short * heuristic,
         short * together,
         short * alignment.cos_sentence,
+        float(substituted),
     )
 
 
