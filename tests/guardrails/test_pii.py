@@ -296,7 +296,13 @@ def test_the_tagger_hashes_exactly_the_features_of_featurize() -> None:
     import numpy as np
 
     from genaiops.guardrails.pii import resolve_overlaps
-    from genaiops.guardrails.pii_ner import N_TEMPLATES, FeatureIds, featurize, hashed_ids
+    from genaiops.guardrails.pii_ner import (
+        N_TEMPLATES,
+        SHORT_TOKENS,
+        FeatureIds,
+        featurize,
+        hashed_ids,
+    )
     from genaiops.guardrails.pii_recognizers import recognize
 
     tagger = Tagger()
@@ -315,8 +321,11 @@ def test_the_tagger_hashes_exactly_the_features_of_featurize() -> None:
     words = [*" ".join(texts).split(), "the", "of", "Leeds", "Street", "|", "-", "Inc."]
     for _ in range(60):
         glue = rng.choice([" ", " ", "\n", ", "])
-        texts.append(glue.join(rng.choice(words) for _ in range(rng.randint(1, 14))))
+        # short texts take the plain-Python path, long ones (SHORT_TOKENS+) numpy's
+        texts.append(glue.join(rng.choice(words) for _ in range(rng.randint(1, 200))))
+    texts.append(" ".join(texts))  # one long text of every case above
     fast = FeatureIds(tagger.dictionary, tagger.bits)
+    assert sum(len(tokenize(t)) >= SHORT_TOKENS for t in texts) > 20
     for attempt in range(3):
         if attempt == 2:
             fast._words.clear()
