@@ -409,6 +409,17 @@ def test_substitution(claim: str, source: str, expected: bool) -> None:
     assert substitution(claim, source) is expected
 
 
+def test_substitution_skips_text_too_long_to_be_a_sentence() -> None:
+    """difflib is quadratic or worse on repetitive text (500 repeated tokens took 3 s): a
+    claim over 120 tokens is not compared, whatever it holds."""
+    from genaiops.guardrails.grounding_align import SUBSTITUTION_MAX_TOKENS, substitution
+
+    long_claim = " ".join(["0"] * (SUBSTITUTION_MAX_TOKENS + 1)) + " Oslo"
+    assert not substitution(long_claim, " ".join(["0", "1"] * 500) + " Bergen")
+    short = " ".join(["0"] * 10)
+    assert substitution(short + " Oslo", short + " Bergen")
+
+
 def test_aligned_keeps_the_premise_and_contradiction_rules(aligned: GroundingCheck) -> None:
     q = "Does the Trailhawk 2 cost $3,100?"
     assert aligned.scores("Yes, the Trailhawk 2 costs $3,100.", SOURCES, q)["grounding"] < 0.3

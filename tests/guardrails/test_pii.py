@@ -382,6 +382,23 @@ def test_place_marks_find_the_longest_place_as_joined_phrases_would() -> None:
     assert marked > 20  # the texts do name places
 
 
+def test_a_lone_combining_mark_and_a_long_token_are_handled() -> None:
+    """NFD text puts a combining accent in a token of its own, which folds to "" (it used
+    to crash the place lookup); a token of over 64 characters (a hash) is tagged but not
+    kept in the per-word memo, which would otherwise hold it for good."""
+    from genaiops.guardrails.pii_ner import FeatureIds
+
+    spans = detect_pii("Cafe\u0301 de Paris is on Rue de Rivoli, Paris. Ask Ana Ruiz.")
+    assert any(s.entity == "PERSON" for s in spans)
+    tagger = Tagger()
+    tagger.tag("warm up")
+    fast = FeatureIds(tagger.dictionary, tagger.bits)
+    blob = "a1b2c3d4" * 12
+    text = f"Token {blob} issued to Maria Keller."
+    fast(text, tokenize(text), [])
+    assert blob not in fast._words and "Keller" in fast._words
+
+
 def test_model_card_states_the_artifact_sha256() -> None:
     data = resources.files("genaiops.guardrails").joinpath("data", "pii_ner.npz").read_bytes()
     card = resources.files("genaiops.guardrails").joinpath("data", "pii_ner.md").read_text()

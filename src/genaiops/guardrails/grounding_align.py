@@ -118,6 +118,9 @@ _SENTENCE_END = re.compile(r"[.!?:;\n]\W*$")
 #: a claim must share this share of its tokens with the aligned sentences, in order, for
 #: a replaced name or number to count as a substitution (below: a paraphrase, not a copy)
 SUBSTITUTION_MIN_SHARED = 0.6
+#: a claim of more tokens (or aligned sentences of twice as many) is not compared: difflib
+#: took 3 s on 500 repeated tokens, and a sentence of a summary is far shorter
+SUBSTITUTION_MAX_TOKENS = 120
 
 
 def _entity_tokens(text: str) -> list[tuple[str, bool]]:
@@ -146,8 +149,8 @@ def substitution(claim: str, source: str) -> bool:
     of a replaced run of up to three tokens must hold a name or number, none in common."""
     a = _entity_tokens(claim)
     b = _entity_tokens(source)
-    if not a or not b:
-        return False
+    if not a or not b or len(a) > SUBSTITUTION_MAX_TOKENS or len(b) > 2 * SUBSTITUTION_MAX_TOKENS:
+        return False  # difflib is quadratic or worse on repetitive text: a sentence is short
     matcher = difflib.SequenceMatcher(
         a=[t.lower() for t, _ in a], b=[t.lower() for t, _ in b], autojunk=False
     )

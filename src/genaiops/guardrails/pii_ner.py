@@ -290,7 +290,8 @@ class Dictionary:
         places = self._places
         i = 0
         while i < len(low):
-            if low[i][0].isalpha():
+            # a lone combining mark folds to "" (NFD text: "Cafe\u0301"); it starts nothing
+            if low[i][:1].isalpha():
                 longest = 0
                 crc = zlib.crc32(data[i])
                 for n in range(1, min(PLACE_MAX_TOKENS, len(low) - i) + 1):
@@ -298,7 +299,7 @@ class Dictionary:
                         crc = zlib.crc32(data[i + n - 1], zlib.crc32(b" ", crc))
                     a = crc & mask
                     if (
-                        low[i + n - 1][0].isalnum()
+                        low[i + n - 1][:1].isalnum()
                         and places[a >> 3] & (128 >> (a & 7))
                         and self._bit(
                             places, zlib.crc32(b" ".join(data[i : i + n]), 0x9E3779B9) & mask
@@ -389,6 +390,9 @@ _OWN = 12
 #: ... and for its neighbours: w-1, w-2, w+1, w+2, x-1, x+1 (6)
 _NEIGHBOUR = ("w-1=", "w-2=", "w+1=", "w+2=", "x-1=", "x+1=")
 _WORDS_KEPT = 1 << 16
+#: longer words are not remembered (the memo holds at most 65,536 words of at most this
+#: many characters: about 85 MB at worst, about 1.3 KB a word)
+_WORD_CHARS_KEPT = 64
 #: below this many tokens :class:`FeatureIds` works in plain Python (about 6 microseconds
 #: a token); above, numpy's per-call cost (about 0.2 ms) pays for itself (measured
 #: crossover 110 to 130 tokens)
@@ -459,6 +463,8 @@ class FeatureIds:
         # CRC continues from it with the other word's bytes
         crcs = tuple(zlib.crc32(f"{t}{low}|".encode()) for t in _PAIRS)
         info = _WordInfo(own, near, low, shape, case, dic, low.encode(), crcs)
+        if len(w) > _WORD_CHARS_KEPT:  # a hash, a base64 run: rare, and large to keep
+            return info
         if len(self._words) >= _WORDS_KEPT:
             self._words.clear()
         self._words[w] = info
