@@ -49,7 +49,7 @@ from genaiops.config_guardrails import GroundingConfig
 from genaiops.guardrails.claims import split_sentences
 from genaiops.guardrails.engine import CachingEmbedder
 from genaiops.guardrails.grounding import GroundingCheck
-from genaiops.knowledge.embedders import MiniLMEmbedder
+from genaiops.knowledge.embedders import MiniLMEmbedder, MiniLMQ8Embedder
 from grounding_paraphrase_set import Item, build
 
 ALIGN_METRICS = (
@@ -130,6 +130,7 @@ def latency(
     cases: Sequence[tuple[str, list[str]]],
     n: int,
     warm_sources: MiniLMEmbedder | None = None,
+    warm_sentences: MiniLMEmbedder | None = None,
 ) -> dict[str, float]:
     """p50/p95 of ``check()``. With ``warm_sources``, each call gets a fresh embedder
     cache that already holds the source sentences (as the engine's cache does for
@@ -143,6 +144,10 @@ def latency(
             cache = CachingEmbedder(warm_sources, size=4096)
             cache.embed([x.text for x in split_sentences(sources) if x.text])
             check._embedder = cache
+        if warm_sentences is not None:  # the engine's sentence encoder, its cache warm too
+            twin = CachingEmbedder(warm_sentences, size=4096)
+            twin.embed([x.text for x in split_sentences(sources) if x.text])
+            check._sentence_embedder = twin
         t0 = time.perf_counter()
         check.check(answer, "output", sources)
         ms.append((time.perf_counter() - t0) * 1e3)
@@ -263,7 +268,14 @@ def main(argv: list[str] | None = None) -> int:
         write_result(args.out.with_name("a2b_grounding_judge.json"), out)
         return 0
     lexical = GroundingCheck(GroundingConfig(grounding_threshold=LEXICAL_DEFAULT))
-    aligned = GroundingCheck(GroundingConfig(grounding_threshold=align_t, scorer="aligned"), emb)
+    # as the engine builds it: source sentences on the policy's long-text encoder (the
+    # quantized twin, the default), claims on the exact model
+    twin = MiniLMQ8Embedder(threads=1)
+    aligned = GroundingCheck(
+        GroundingConfig(grounding_threshold=align_t, scorer="aligned"),
+        emb,
+        sentence_embedder=CachingEmbedder(twin, size=65536),
+    )
 
     labels = [it.label for it in test]
     lex_val = score_items(lexical, val)
@@ -294,12 +306,13 @@ def main(argv: list[str] | None = None) -> int:
     }
     cases = latency_cases(test)
     inner = MiniLMEmbedder(threads=1)
-    uncached = GroundingCheck(GroundingConfig(grounding_threshold=align_t, scorer="aligned"), inner)
-    warm = GroundingCheck(GroundingConfig(grounding_threshold=align_t, scorer="aligned"), inner)
+    config = GroundingConfig(grounding_threshold=align_t, scorer="aligned")
+    uncached = GroundingCheck(config, inner, sentence_embedder=twin)
+    warm = GroundingCheck(config, inner, sentence_embedder=twin)
     result["latency_one_thread"] = {
         name: {
             "lexical": latency(lexical, cs, args.latency_n),
-            "aligned_sources_cached": latency(warm, cs, min(args.latency_n, 100), inner),
+            "aligned_sources_cached": latency(warm, cs, min(args.latency_n, 100), inner, twin),
             "aligned_nothing_cached": latency(uncached, cs, min(args.latency_n, 60)),
         }
         for name, cs in cases.items()

@@ -7,6 +7,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 
+import numpy as np
 import pytest
 
 from genaiops.config import ModelConfigBase
@@ -407,6 +408,48 @@ def test_substitution(claim: str, source: str, expected: bool) -> None:
     from genaiops.guardrails.grounding_align import substitution
 
     assert substitution(claim, source) is expected
+
+
+def test_aligned_embeds_only_the_sentences_a_claim_could_restate(
+    embedder: MiniLMEmbedder,
+) -> None:
+    """Claims and source sentences go to the sentence encoder (in the engine, the policy's
+    long-text encoder), and only the sentences sharing the most words with a claim, with
+    their neighbours: a retrieved chunk's other sentences are never embedded."""
+    from genaiops.guardrails.base import CheckServices
+
+    class Counting(MiniLMEmbedder):
+        def __init__(self) -> None:
+            super().__init__(threads=1)
+            self.seen: list[str] = []
+
+        def embed(self, texts: Sequence[str]) -> np.ndarray:
+            self.seen += list(texts)
+            return super().embed(texts)
+
+    filler = [f"Store {n} in Leeds opens at nine and closes at six." for n in range(12)]
+    sources = [" ".join([*filler[:6], *HARBOR, *filler[6:]])]
+    sentences = Counting()
+    check = GroundingCheck(
+        GroundingConfig(grounding_threshold=ALIGNED_T, scorer="aligned"),
+        embedder,
+        sentence_embedder=sentences,
+    )
+    claim = "Harbor Freight Lines operates eleven ships and employs about 640 people."
+    assert check.check(claim, "output", sources) == []
+    # the claim itself, then its candidate sentences and their neighbours: at most the two
+    # filler sentences around the passage, never the other ten
+    assert sentences.seen[0] == claim and 2 <= len(sentences.seen) <= 7
+    assert sum("Leeds" in s for s in sentences.seen) <= 2
+    swapped = "Its newest vessel, the Oslo, entered service in 2021."
+    assert names(check.check(swapped, "output", sources)) == {"grounding"}
+    # the engine gives the check its policy's long-text encoder for sentences
+    services = CheckServices(embedder=embedder)
+    built = GroundingCheck.from_config(
+        GroundingConfig(grounding_threshold=ALIGNED_T, scorer="aligned"), services
+    )
+    assert isinstance(built, GroundingCheck)
+    assert built._sentence_embedder is services.long_text_embedder()
 
 
 def test_substitution_skips_text_too_long_to_be_a_sentence() -> None:
