@@ -268,9 +268,9 @@ def main(argv: list[str] | None = None) -> int:
         write_result(args.out.with_name("a2b_grounding_judge.json"), out)
         return 0
     lexical = GroundingCheck(GroundingConfig(grounding_threshold=LEXICAL_DEFAULT))
-    # as the engine builds it: source sentences on the policy's long-text encoder (the
-    # quantized twin, the default), claims on the exact model
-    twin = MiniLMQ8Embedder(threads=1)
+    # as the engine builds it: claims and source sentences on the policy's long-text
+    # encoder (the quantized twin, the default; one text a call, as the engine's twin)
+    twin = MiniLMQ8Embedder(batch_size=1, threads=1)
     aligned = GroundingCheck(
         GroundingConfig(grounding_threshold=align_t, scorer="aligned"),
         emb,

@@ -452,6 +452,26 @@ def test_aligned_embeds_only_the_sentences_a_claim_could_restate(
     assert built._sentence_embedder is services.long_text_embedder()
 
 
+def test_an_off_topic_claim_is_aligned_for_real(embedder: MiniLMEmbedder) -> None:
+    """A claim sharing no word with the sources has no candidate sentence and so no aligned
+    evidence: not the first sentence picked among zero vectors (which once lifted an
+    off-topic answer's relevance to 1.0)."""
+    config = GroundingConfig(
+        grounding_threshold=ALIGNED_T, scorer="aligned", relevance_threshold=0.5
+    )
+    sources = [
+        "Harbor Freight Lines moves refrigerated cargo between Rotterdam and Oslo. Pets are "
+        "welcome aboard.",
+        "Bookings can be changed free of charge until 48 hours before departure.",
+    ]
+    question = "Which ports does Harbor Freight Lines sail between?"
+    check = GroundingCheck(config, embedder)
+    assert names(check.check("Bananas are yellow.", "output", sources, question)) == {
+        "grounding",
+        "relevance",
+    }
+
+
 def test_substitution_skips_text_too_long_to_be_a_sentence() -> None:
     """difflib is quadratic or worse on repetitive text (500 repeated tokens took 3 s): a
     claim over 120 tokens is not compared, whatever it holds."""

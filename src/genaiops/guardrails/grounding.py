@@ -352,7 +352,7 @@ class GroundingCheck(Check):
             model = load_model()
             feats = self.align_features(claims, results, sentences, sent_terms, windows)
             results = [
-                self._aligned(cs, model.predict(values), sentences[best])
+                self._aligned(cs, model.predict(values), None if best < 0 else sentences[best])
                 for cs, (values, best) in zip(results, feats, strict=True)
             ]
         rel: float | None = None
@@ -391,7 +391,8 @@ class GroundingCheck(Check):
         windows: Sequence[_Index],
     ) -> list[tuple[tuple[float, ...], int]]:
         """The aligned scorer's features of each claim, with the index of the sentence it
-        aligns with (embeds the claims and the source sentences)."""
+        aligns with, -1 when it shares no word with any sentence (embeds the claims and the
+        candidate source sentences)."""
         vectors: dict[str, Vector] = {}
         sent_words = [set(re.findall(r"[^\W\d_]+", fold(s.text))) for s in sentences]
         # only the sentences that share the most content words with a claim (its
@@ -418,6 +419,10 @@ class GroundingCheck(Check):
         for j in wanted:
             sent_vecs[j] = vectors[sentences[j].text]
         pair_vecs, firsts = pair_vectors(sent_vecs, [s.source for s in sentences])
+        embedded = set(wanted)
+        for k, first in enumerate(firsts):  # a pair with an unembedded half is no pair
+            if first not in embedded or first + 1 not in embedded:
+                pair_vecs[k] = 0.0
         out: list[tuple[tuple[float, ...], int]] = []
         for claim, cs in zip(claims, results, strict=True):
             al = align(vectors[claim.text], sent_vecs, pair_vecs, firsts)
@@ -473,12 +478,17 @@ class GroundingCheck(Check):
                 n_terms=len(claim.terms),
                 substituted=substitution(claim.text, " ".join(sentences[j].text for j in core)),
             )
-            out.append((values, al.best))
+            # -1: no sentence shares a word with the claim, none was embedded for it
+            out.append((values, al.best if al.best in embedded else -1))
         return out
 
-    def _aligned(self, cs: ClaimSupport, p_supported: float, aligned: Sentence) -> ClaimSupport:
+    def _aligned(
+        self, cs: ClaimSupport, p_supported: float, aligned: Sentence | None
+    ) -> ClaimSupport:
         """The claim's support from the aligned scorer, under the lexical caps: an
-        invented number or name is never a paraphrase."""
+        invented number or name is never a paraphrase. ``aligned`` is ``None`` when the
+        claim shares no word with any source sentence (none was embedded for it): it then
+        has no aligned evidence."""
         p = self.params
         support = p_supported
         if cs.unsupported_numbers:
@@ -489,8 +499,8 @@ class GroundingCheck(Check):
             cs,
             support=round(support, 4),
             aligned=round(p_supported, 4),
-            evidence=cs.evidence or aligned.text,
-            evidence_source=cs.evidence_source if cs.evidence else aligned.source,
+            evidence=cs.evidence or (aligned.text if aligned else ""),
+            evidence_source=cs.evidence_source if cs.evidence or not aligned else aligned.source,
         )
 
     def _embed(
