@@ -282,8 +282,8 @@ class GroundingCheck(Check):
         self.judge = judge
         self.params = params
         self._embedder = embedder
-        # the aligned scorer's source sentences: the policy's long-text encoder (the
-        # quantized twin, about twice as fast a token) when given, else ``embedder``
+        # the aligned scorer's claims and source sentences: the policy's long-text encoder
+        # (the quantized twin, about twice as fast a token) when given, else ``embedder``
         self._sentence_embedder = sentence_embedder
 
     @classmethod
