@@ -400,9 +400,10 @@ class GroundingCheck(Check):
         # embedded: the sentence a claim restates shares its words, and embedding every
         # sentence of the retrieved chunks was most of a RAG ask's time outside the model
         # (P2). The others keep a zero vector (cosine 0).
+        claim_word_sets = [set(re.findall(r"[^\W\d_]+", fold(c.text))) for c in claims]
         chosen: set[int] = set()
-        for claim in claims:
-            mine = set(re.findall(r"[^\W\d_]+", fold(claim.text))) - STOPWORDS
+        for words_of_claim in claim_word_sets:
+            mine = words_of_claim - STOPWORDS
             shared = [len(mine & sw) for sw in sent_words]
             ranked = sorted((n for n in shared if n), reverse=True)
             if ranked:
@@ -424,7 +425,7 @@ class GroundingCheck(Check):
             if first not in embedded or first + 1 not in embedded:
                 pair_vecs[k] = 0.0
         out: list[tuple[tuple[float, ...], int]] = []
-        for claim, cs in zip(claims, results, strict=True):
+        for claim, cs, claim_words in zip(claims, results, claim_word_sets, strict=True):
             al = align(vectors[claim.text], sent_vecs, pair_vecs, firsts)
             # the aligned window: the best sentence (or pair) with its neighbours and its
             # passage window
@@ -446,7 +447,6 @@ class GroundingCheck(Check):
             cover = sum(w for t, w in zip(claim.terms, weights, strict=True) if window.has(t))
             words = [d for d in cs.terms if d[1] == "word"]
             in_sources = {d[0] for d in cs.terms if d[2] == "source"}
-            claim_words = set(re.findall(r"[^\W\d_]+", fold(claim.text)))
             core_words = set().union(*(sent_words[j] for j in core))
             core_neg = any(t.kind == "negation" for j in core for t in sent_terms[j])
             opposite = any(

@@ -182,7 +182,7 @@ def features(
     name_off_window: bool,
     opposite: bool,
     n_terms: int,
-    substituted: bool = False,
+    substituted: bool,
 ) -> tuple[float, ...]:
     """The feature vector of one claim, in :data:`FEATURES` order."""
     short = float(n_terms <= SHORT)

@@ -430,7 +430,7 @@ class FeatureIds:
         h = self._hash
         self._pad_before = [h("w-1=<s>"), h("w-2=<s>")]
         self._pad_after = [h("w+1=</s>"), h("w+2=</s>")]
-        self._pad_lex = h("x-1=<s>"), h("x+1=")  # featurize pads the classes so
+        self._pad_lex = h("x-1=<s>"), h("x+1=")  # as featurize pads the lexicon classes
         self._pad_word = self._word("<s>"), self._word("</s>")  # only its text and CRCs used
 
     def _hash(self, feature: str) -> int:
@@ -484,40 +484,10 @@ class FeatureIds:
         if n < SHORT_TOKENS:  # numpy's per-call costs outweigh what it saves
             return np.array(self._short(text, tokens, pattern_spans, infos), dtype=np.intp)
         out = np.empty((n, N_TEMPLATES), dtype=np.intp)
-        out[:, :_OWN] = [info.own for info in infos]
-        near = np.array([info.near for info in infos], dtype=np.intp).reshape(n, 6)
-        col = _OWN
-        # w-1, w-2: the words before; w+1, w+2: after; x-1 / x+1: the lexicon class
-        for k, shift in enumerate((1, 2, -1, -2)):
-            pads = self._pad_before if shift > 0 else self._pad_after
-            fill = pads[abs(shift) - 1]
-            if shift > 0:
-                out[shift:, col] = near[:-shift, k] if n > shift else []
-                out[: min(shift, n), col] = fill
-            else:
-                out[: n + shift, col] = near[-shift:, k] if n > -shift else []
-                out[max(0, n + shift) :, col] = fill
-            col += 1
-        out[1:, col] = near[:-1, 4]
-        out[:1, col] = self._pad_lex[0]
-        out[: n - 1, col + 1] = near[1:, 5]
-        out[n - 1 :, col + 1] = self._pad_lex[1]
-        col += 2
+        words = self._word_columns(infos)
+        col = len(words[0])
+        out[:, :col] = words
         low = [info.low for info in infos]
-        # the word pairs: "ww-1=" previous|word, "ww+1=" word|next, "w-2-1=" two before|one
-        # before; each CRC continues the first word's stored prefix with the second's bytes
-        before, after = self._pad_word
-        padded = [before, before, *infos, after, after]
-        mask = self.mask
-        crc32 = zlib.crc32
-        out[:, col] = [crc32(padded[j].data, padded[j - 1].crcs[0]) & mask for j in range(2, n + 2)]
-        out[:, col + 1] = [
-            crc32(padded[j + 1].data, padded[j].crcs[1]) & mask for j in range(2, n + 2)
-        ]
-        out[:, col + 2] = [
-            crc32(padded[j - 1].data, padded[j - 2].crcs[2]) & mask for j in range(2, n + 2)
-        ]
-        col += 3
         geo = self.dictionary.place_marks([fold(w) for w in low])
         marks = _marks(tokens, pattern_spans)
         starts = [str(i == 0 or "\n" in text[tokens[i - 1][1] : tokens[i][0]]) for i in range(n)]
@@ -548,6 +518,32 @@ class FeatureIds:
             col += 1
         return out
 
+    def _word_columns(self, infos: list[_WordInfo]) -> list[list[int]]:
+        """Per token, the 21 buckets that come from single words: its own 12, the 6 its
+        neighbours give it (featurize's pads at the edges) and its 3 word pairs, whose
+        CRC continues the first word's stored prefix with the second word's bytes."""
+        n = len(infos)
+        mask, crc32 = self.mask, zlib.crc32
+        before, after = self._pad_word
+        padded = [before, before, *infos, after, after]
+        (w1, w2), (a1, a2) = self._pad_before, self._pad_after
+        lex_before, lex_after = self._pad_lex
+        return [
+            [
+                *infos[i].own,
+                infos[i - 1].near[0] if i >= 1 else w1,
+                infos[i - 2].near[1] if i >= 2 else w2,
+                infos[i + 1].near[2] if i + 1 < n else a1,
+                infos[i + 2].near[3] if i + 2 < n else a2,
+                infos[i - 1].near[4] if i >= 1 else lex_before,
+                infos[i + 1].near[5] if i + 1 < n else lex_after,
+                crc32(padded[i + 2].data, padded[i + 1].crcs[0]) & mask,  # ww-1
+                crc32(padded[i + 3].data, padded[i + 2].crcs[1]) & mask,  # ww+1
+                crc32(padded[i + 1].data, padded[i].crcs[2]) & mask,  # w-2-1
+            ]
+            for i in range(n)
+        ]
+
     def _short(
         self,
         text: str,
@@ -557,9 +553,8 @@ class FeatureIds:
     ) -> list[list[int]]:
         """The same buckets as :meth:`__call__` in plain Python, for a short text."""
         n = len(tokens)
-        h, mask, crc32 = self._hash, self.mask, zlib.crc32
-        before, after = self._pad_word
-        padded = [before, before, *infos, after, after]
+        h = self._hash
+        words = self._word_columns(infos)
         low = [info.low for info in infos]
         geo = self.dictionary.place_marks([fold(w) for w in low])
         marks = _marks(tokens, pattern_spans)
@@ -567,8 +562,6 @@ class FeatureIds:
         casep = ["<s>", "<s>", *(i.case for i in infos), "</s>", "</s>"]
         dicp = ["<s>", "<s>", *(i.dic for i in infos), "</s>", "</s>"]
         geop = ["<s>", "<s>", *geo, "</s>", "</s>"]
-        (w1, w2), (a1, a2) = self._pad_before, self._pad_after
-        lex_before, lex_after = self._pad_lex
         rows = []
         for i in range(n):
             j = i + 2
@@ -577,16 +570,7 @@ class FeatureIds:
             start = i == 0 or "\n" in text[tokens[i - 1][1] : tokens[i][0]]
             rows.append(
                 [
-                    *info.own,
-                    infos[i - 1].near[0] if i >= 1 else w1,
-                    infos[i - 2].near[1] if i >= 2 else w2,
-                    infos[i + 1].near[2] if i + 1 < n else a1,
-                    infos[i + 2].near[3] if i + 2 < n else a2,
-                    infos[i - 1].near[4] if i >= 1 else lex_before,
-                    infos[i + 1].near[5] if i + 1 < n else lex_after,
-                    crc32(padded[j].data, padded[j - 1].crcs[0]) & mask,
-                    crc32(padded[j + 1].data, padded[j].crcs[1]) & mask,
-                    crc32(padded[j - 1].data, padded[j - 2].crcs[2]) & mask,
+                    *words[i],
                     h("r=" + marks[i]),
                     h("s-1=" + shp[j - 1] + "|" + shape),
                     h("s+1=" + shape + "|" + shp[j + 1]),
