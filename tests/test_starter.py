@@ -71,3 +71,33 @@ def test_answers_must_be_grounded_in_the_sources(engine: GuardrailEngine) -> Non
     unrelated = engine.apply("Our bikes come in three colours.", "output", sources, query)
     assert unrelated.action == "BLOCKED"
     assert any(f.type == "grounding" for f in unrelated.findings)
+
+
+def test_a_faithful_paraphrase_passes_and_an_invented_detail_is_blocked(
+    engine: GuardrailEngine,
+) -> None:
+    """The starter's grounding is the paraphrase-tolerant scorer (`scorer: aligned`): the
+    lexical one blocks about a quarter of faithful summaries (README, A2b)."""
+    grounding = engine.policy.contextual_grounding
+    assert grounding is not None and grounding.scorer == "aligned"
+    sources = [
+        "The Leeds store is open from 9am to 5pm, Monday to Saturday. It is closed on "
+        "Sundays and bank holidays."
+    ]
+    query = "When can I visit the Leeds store?"
+    paraphrase = engine.apply(
+        "You can visit the Leeds store between 9am and 5pm from Monday to Saturday; it is "
+        "closed on Sundays.",
+        "output",
+        sources,
+        query,
+    )
+    assert paraphrase.action == "NONE", paraphrase.findings
+    invented = engine.apply(
+        "You can visit the Leeds store between 8am and 10pm every day, Sundays included.",
+        "output",
+        sources,
+        query,
+    )
+    assert invented.action == "BLOCKED"
+    assert any(f.type == "grounding" for f in invented.findings)
