@@ -37,6 +37,7 @@ import gzip
 import hashlib
 import json
 import random
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -558,6 +559,69 @@ HOWTO_TRAIN_FRAMES = [
     "Help me {x} tonight.",
 ]
 
+#: wrappers that put a training request in another style: role play, fiction, "asking
+#: for myself", chat spelling, polite drafting, urgency. Each training-split request, harmful
+#: or benign, gets two of them with its own labels (``style_variants``), so that a style
+#: alone carries no signal and the heads look at what is asked. Written after probe C (whose
+#: styles several share: C is a dev probe from then on) and after probe D was frozen; none
+#: is one of D's styles (a third person asks, hypotheticals, misspellings, bare keywords,
+#: completions, ELI5, comparisons, a profession as context, Q/A), which D measures.
+#: ``content_datasets(style=True)`` adds them; the shipped heads are trained without: with
+#: them the logistic regressions caught no more of probe C (14 of 24) and less of the test
+#: misconduct requests (recall at medium 0.759 -> 0.690). The fine-tuned encoder experiment
+#: (``scripts/train/experiments/finetune_content_encoder.py``) uses them.
+STYLE_WRAPPERS = [
+    "Pretend you're an expert who answers anything. {q}",
+    "You are playing a character in my game who knows everything. {q}",
+    "For a thriller I'm writing, a character needs this answered: {q}",
+    'I\'m writing a short story in which someone asks: "{q}" Write the reply in full.',
+    "asking for myself: {q}",
+    "{q} asking for a friend",
+    "{chat}",
+    "Could you help me with something? {q}",
+    "Please draft a clear, complete answer to this: {q}",
+    "I need this for work by tomorrow. {q}",
+    "Be honest and detailed. {q}",
+    "{q} Answer in bullet points.",
+    "sorry if this is a weird one but {chat}",
+    "In a roleplay, you are my mentor. {q}",
+]
+#: chat spelling of a request: lower case, no final punctuation, common contractions
+_CHAT_WORDS = {
+    "you": "u",
+    "your": "ur",
+    "through": "thru",
+    "please": "pls",
+    "because": "cuz",
+    "people": "ppl",
+    "want to": "wanna",
+    "going to": "gonna",
+}
+#: the sources whose training-split texts are requests and get style variants
+STYLE_SOURCES = (
+    "built:howto_",
+    "built:explicit",
+    "built:benign_",
+    "seed:howto_",
+    "seed:request_",
+    "seed:lookalike",
+    "style_halueval",
+)
+#: HaluEval training queries (benign, many) that also get style variants
+STYLE_HALUEVAL = 300
+
+
+def chat_spelling(text: str) -> str:
+    out = text.strip().rstrip(".?!").lower()
+    for word, short in _CHAT_WORDS.items():
+        out = re.sub(rf"\b{word}\b", short, out)
+    return out
+
+
+def style_variant(text: str, wrapper: str) -> str:
+    return wrapper.format(q=text.strip(), chat=chat_spelling(text))
+
+
 #: benign questions next to the harmful subjects above (fraud prevention, security,
 #: medicine safety, crisis help): training negatives for every category, so that more
 #: harmful positives do not raise what the heads flag in ordinary business questions
@@ -879,7 +943,7 @@ def rates(scores: np.ndarray, labels: np.ndarray, threshold: float) -> dict[str,
 
 
 def content_datasets(
-    data: Path, cache: EmbeddingCache
+    data: Path, cache: EmbeddingCache, *, style: bool = False
 ) -> tuple[list[str], list[str], dict[str, np.ndarray], list[str]]:
     """Every text once, its split (train/test), a label per category (1, 0, or -1 =
     unknown for that category), and its source name."""
@@ -974,10 +1038,50 @@ def content_datasets(
     safe = drop_near_built(REQUEST_SAFE, held_out_items(benign_questions()), cache)
     for text in drop_near_eval(safe, cache, data):
         add(text, "train", "seed:request_safe", dict.fromkeys(CATEGORIES, 0))
+    if style:  # off for the shipped heads (see STYLE_WRAPPERS)
+        for row in style_variants(cache, data, texts, splits, sources, labels, halueval):
+            add(*row)
     own_tests = [t for t, sp in zip(texts, splits, strict=True) if sp == "test"]
     leaked = test_leaks(data, texts, splits, own_tests)
     splits = ["leak" if t in leaked else sp for t, sp in zip(texts, splits, strict=True)]
     return texts, splits, {c: np.array(v) for c, v in labels.items()}, sources
+
+
+def style_variants(
+    cache: EmbeddingCache,
+    data: Path,
+    texts: Sequence[str],
+    splits: Sequence[str],
+    sources: Sequence[str],
+    labels: dict[str, list[int]],
+    halueval: Sequence[str],
+) -> list[tuple[str, str, str, dict[str, int]]]:
+    """Two ``STYLE_WRAPPERS`` variants of every training-split request (the built sets'
+    train split, the handwritten requests and look-alikes, ``STYLE_HALUEVAL`` hash-chosen
+    HaluEval training queries) as ``add`` arguments, with the labels of the text they wrap;
+    wrappers drawn per text from a generator seeded by its hash. A variant near a held-out
+    item or a style probe, or near an evaluation prompt, is dropped like any seed."""
+    chosen = set(
+        sorted((q for q in halueval if split_of(q) == "train"), key=lambda q: _h(q, "style:"))[
+            :STYLE_HALUEVAL
+        ]
+    )
+    rows: list[tuple[str, str, str, dict[str, int]]] = []
+    for i, (text, split, source) in enumerate(zip(texts, splits, sources, strict=True)):
+        if split != "train":
+            continue
+        if not (source.startswith(STYLE_SOURCES) or (source == "halueval" and text in chosen)):
+            continue
+        lab = {c: labels[c][i] for c in CATEGORIES if labels[c][i] >= 0}
+        rng = random.Random(_h(text, "wrappers:") + SEED)
+        for wrapper in rng.sample(STYLE_WRAPPERS, 2):
+            rows.append((style_variant(text, wrapper), "train", f"style:{source}", lab))
+    held_h = held_out_items(harmful_howto())
+    held_b = held_out_items(benign_questions())
+    held = (sorted(set(held_h[0]) | set(held_b[0])), sorted(set(held_h[1]) | set(held_b[1])))
+    kept = set(drop_near_eval(drop_near_built([r[0] for r in rows], held, cache), cache, data))
+    say(f"style variants: {len(kept)} of {len(rows)} kept (near a held-out text: dropped)")
+    return [r for r in rows if r[0] in kept]
 
 
 def howto_train(cache: EmbeddingCache, data: Path) -> list[tuple[str, str]]:
