@@ -405,3 +405,21 @@ def test_model_card_states_the_artifact_sha256() -> None:
     stated = re.search(r"sha256 `([0-9a-f]{64})`", card)
     assert stated, "the model card must state the artifact's sha256 as: sha256 `<hex>`"
     assert stated.group(1) == hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("C. Brown, 41, Nigerian national, SSN pending", "41"),
+        ("Ana Ruiz (34) was seen in Leeds on Friday.", "34"),
+        ("Oluwaseun Costa, 56, was discharged on Monday.", "56"),
+        ("Thanks John, 3, 4 and 5 are done.", None),  # a list of numbers, not an age
+        ("Kenji Lee, 350, stayed late.", None),  # no age
+    ],
+)
+def test_an_age_written_after_a_name(text: str, age: str | None) -> None:
+    """News, rosters and case notes write an age after the name ("Ana Ruiz, 34, of
+    Leeds"): the number is an AGE when it follows a PERSON span and is not a list."""
+    found = [(text[s.start : s.end], s.entity) for s in detect_pii(text)]
+    ages = [value for value, entity in found if entity == "AGE"]
+    assert ages == ([age] if age else []), found

@@ -108,7 +108,33 @@ def _detect(text: str, use_tagger: bool) -> list[Scored]:
             if p[2] != "TITLE"
             or not any(t[2] == "ADDRESS" and t[0] <= p[0] and p[1] <= t[1] for t in tagged)
         ]
-    return _merge_addresses(text, resolve_overlaps(found))
+    spans = _merge_addresses(text, resolve_overlaps(found))
+    return _ages_after_names(text, spans) if use_tagger else spans
+
+
+#: an age written after a name, as news, rosters and case notes write it: "Ana Ruiz, 34,
+#: of Leeds", "Ana Ruiz (34)"; the number is followed by a comma, a closing bracket, the end
+#: of the text or a verb, so "Dear Ana, 25 boxes ..." is no age, nor a list ("John, 3, 4")
+_AGE_AFTER_NAME = re.compile(
+    r"(?:,\s*|\s*\()(?P<v>\d{1,3})(?!\s*[,;]\s*\d)"  # not a list: "John, 3, 4 and 5"
+    r"(?:\)|\s*(?=[,;]|$|\s+(?:was|is|who|has|had|and|of|from)\b))"
+)
+
+
+def _ages_after_names(text: str, spans: list[Scored]) -> list[Scored]:
+    """``spans`` with an ``AGE`` span for each number of 1 to 120 that follows a ``PERSON``
+    span as :data:`_AGE_AFTER_NAME` describes and lies in no other span."""
+    ages: list[Scored] = []
+    for _, end, entity, score in spans:
+        if entity != "PERSON":
+            continue
+        m = _AGE_AFTER_NAME.match(text, end)
+        if m is None or not 1 <= int(m.group("v")) <= 120:
+            continue
+        a, b = m.span("v")
+        if all(b <= s[0] or s[1] <= a for s in spans):
+            ages.append((a, b, "AGE", min(score, 0.7)))
+    return sorted(spans + ages) if ages else spans
 
 
 _JOINS = re.compile(r"[\s,>]*")
