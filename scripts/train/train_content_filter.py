@@ -605,7 +605,6 @@ STYLE_SOURCES = (
     "seed:howto_",
     "seed:request_",
     "seed:lookalike",
-    "style_halueval",
 )
 #: HaluEval training queries (benign, many) that also get style variants
 STYLE_HALUEVAL = 300

@@ -414,6 +414,7 @@ def test_model_card_states_the_artifact_sha256() -> None:
         ("Ana Ruiz (34) was seen in Leeds on Friday.", "34"),
         ("Oluwaseun Costa, 56, was discharged on Monday.", "56"),
         ("Thanks John, 3, 4 and 5 are done.", None),  # a list of numbers, not an age
+        ("Thanks Maria, 3 of the bikes arrived.", None),  # a quantity
         ("Kenji Lee, 350, stayed late.", None),  # no age
     ],
 )

@@ -113,12 +113,10 @@ def _detect(text: str, use_tagger: bool) -> list[Scored]:
 
 
 #: an age written after a name, as news, rosters and case notes write it: "Ana Ruiz, 34,
-#: of Leeds", "Ana Ruiz (34)"; the number is followed by a comma, a closing bracket, the end
-#: of the text or a verb, so "Dear Ana, 25 boxes ..." is no age, nor a list ("John, 3, 4")
-_AGE_AFTER_NAME = re.compile(
-    r"(?:,\s*|\s*\()(?P<v>\d{1,3})(?!\s*[,;]\s*\d)"  # not a list: "John, 3, 4 and 5"
-    r"(?:\)|\s*(?=[,;]|$|\s+(?:was|is|who|has|had|and|of|from)\b))"
-)
+#: of Leeds", "Ana Ruiz (34)"; the number is followed by a comma, a semicolon, a closing
+#: bracket or the end of the text, so "Dear Ana, 25 boxes ..." and "Maria, 3 of the bikes"
+#: are no age, nor is a list ("John, 3, 4 and 5")
+_AGE_AFTER_NAME = re.compile(r"(?:,\s*|\s*\()(?P<v>\d{1,3})(?!\s*[,;]\s*\d)(?:\)|\s*(?=[,;]|$))")
 
 
 def _ages_after_names(text: str, spans: list[Scored]) -> list[Scored]:
