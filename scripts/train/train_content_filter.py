@@ -565,7 +565,9 @@ HOWTO_TRAIN_FRAMES = [
 #: alone carries no signal and the heads look at what is asked. Written after probe C (whose
 #: styles several share: C is a dev probe from then on) and after probe D was frozen; none
 #: is one of D's styles (a third person asks, hypotheticals, misspellings, bare keywords,
-#: completions, ELI5, comparisons, a profession as context, Q/A), which D measures.
+#: completions, ELI5, comparisons, a profession as context, Q/A), which D measures, though
+#: two come near: chat spelling writes "ppl" as one D request does, and "asking for a
+#: friend" is close to a third person asking.
 #: ``content_datasets(style=True)`` adds them; the shipped heads are trained without: with
 #: them the logistic regressions caught no more of probe C (14 of 24) and less of the test
 #: misconduct requests (recall at medium 0.759 -> 0.690). The fine-tuned encoder experiment
@@ -1041,9 +1043,28 @@ def content_datasets(
         for row in style_variants(cache, data, texts, splits, sources, labels, halueval):
             add(*row)
     own_tests = [t for t, sp in zip(texts, splits, strict=True) if sp == "test"]
-    leaked = test_leaks(data, texts, splits, own_tests)
+    leaked = test_leaks(data, texts, splits, own_tests) | near_probes(texts, splits, cache)
     splits = ["leak" if t in leaked else sp for t, sp in zip(texts, splits, strict=True)]
     return texts, splits, {c: np.array(v) for c, v in labels.items()}, sources
+
+
+def near_probes(texts: Sequence[str], splits: Sequence[str], cache: EmbeddingCache) -> set[str]:
+    """The training and validation texts of any source (the built sets' train split, the
+    seeds, the public sets) at MiniLM cosine >= ``NEAR_TEXT_COSINE`` to a style probe's
+    text: a probe is never trained on, nor is a near paraphrase of one ("How do I make
+    ricin from castor beans?", built train, at 0.87 to probe D's "ricin from castor beans
+    extraction steps"). ``drop_near_built`` does the same for the training-only texts
+    before they are added; this also covers the texts that do not pass through it."""
+    probes = sorted({t for items in style_probes().values() for t in items})
+    rows = [i for i, sp in enumerate(splits) if sp in ("train", "val")]
+    if not probes or not rows:
+        return set()
+    vectors = cache.embed([texts[i] for i in rows])
+    nearest = (vectors @ cache.embed(probes).T).max(axis=1)
+    found = {texts[i] for i, c in zip(rows, nearest, strict=True) if c >= NEAR_TEXT_COSINE}
+    if found:
+        say(f"left out {len(found)} training/validation texts near a style probe")
+    return found
 
 
 def style_variants(
@@ -1333,6 +1354,7 @@ def train_topics(data: Path, cache: EmbeddingCache, out_dir: Path, c_value: floa
     rows = [r for r in rows if r[3] != "test"]  # the test split is for the benchmark alone
     rows = list({r[0]: r for r in reversed(rows)}.values())[::-1]  # first label wins
     leaked = test_leaks(data, [r[0] for r in rows], [r[3] for r in rows], own_tests)
+    leaked |= near_probes([r[0] for r in rows], [r[3] for r in rows], cache)
     rows = [r for r in rows if r[0] not in leaked]
     texts = [r[0] for r in rows]
     y_all = np.array([r[1] for r in rows])

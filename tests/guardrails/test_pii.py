@@ -413,8 +413,12 @@ def test_model_card_states_the_artifact_sha256() -> None:
         ("C. Brown, 41, Nigerian national, SSN pending", "41"),
         ("Ana Ruiz (34) was seen in Leeds on Friday.", "34"),
         ("Oluwaseun Costa, 56, was discharged on Monday.", "56"),
+        ("Patient: Maria Keller, 71.", "71"),
         ("Thanks John, 3, 4 and 5 are done.", None),  # a list of numbers, not an age
         ("Thanks Maria, 3 of the bikes arrived.", None),  # a quantity
+        ("Invoice for John Smith, 100 is due", None),
+        ("Hi Mr. Smith, 3", None),  # a streamed piece that ends on a number
+        ("Call John Smith (500) times", None),
         ("Kenji Lee, 350, stayed late.", None),  # no age
     ],
 )

@@ -113,10 +113,13 @@ def _detect(text: str, use_tagger: bool) -> list[Scored]:
 
 
 #: an age written after a name, as news, rosters and case notes write it: "Ana Ruiz, 34,
-#: of Leeds", "Ana Ruiz (34)"; the number is followed by a comma, a semicolon, a closing
-#: bracket or the end of the text, so "Dear Ana, 25 boxes ..." and "Maria, 3 of the bikes"
-#: are no age, nor is a list ("John, 3, 4 and 5")
-_AGE_AFTER_NAME = re.compile(r"(?:,\s*|\s*\()(?P<v>\d{1,3})(?!\s*[,;]\s*\d)(?:\)|\s*(?=[,;]|$))")
+#: of Leeds", "Ana Ruiz (34)": the number follows the name's comma (then a comma, a
+#: semicolon, a full stop or a line break) or is bracketed (one or two digits) right after
+#: it. So "Dear Ana, 25 boxes ...", "Maria, 3 of the bikes", a list ("John, 3, 4 and 5")
+#: and a number that ends a text cut mid-sentence (a streamed answer's piece) are no age.
+_AGE_AFTER_NAME = re.compile(
+    r",[ \t]*(?P<v>\d{1,3})(?!\s*[,;]\s*\d)[ \t]*(?=[,;\n]|\.(?!\d))|[ \t]?\((?P<b>\d{1,2})\)"
+)
 
 
 def _ages_after_names(text: str, spans: list[Scored]) -> list[Scored]:
@@ -127,9 +130,10 @@ def _ages_after_names(text: str, spans: list[Scored]) -> list[Scored]:
         if entity != "PERSON":
             continue
         m = _AGE_AFTER_NAME.match(text, end)
-        if m is None or not 1 <= int(m.group("v")) <= 120:
+        group = "v" if m is not None and m.group("v") is not None else "b"
+        if m is None or not 1 <= int(m.group(group)) <= 120:
             continue
-        a, b = m.span("v")
+        a, b = m.span(group)
         if all(b <= s[0] or s[1] <= a for s in spans):
             ages.append((a, b, "AGE", min(score, 0.7)))
     return sorted(spans + ages) if ages else spans
