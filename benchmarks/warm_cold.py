@@ -166,7 +166,8 @@ def run_cli(directory: Path, question: str) -> dict[str, Any]:
     m = re.search(r"\|\s*(\d+) ms\s*\|", proc.stdout)
     ask_ms = float(m.group(1)) if m else float("nan")
     return {
-        "command": cmd,
+        # the example's copy lies in a temporary folder: recorded as PROJECT, no machine path
+        "command": ["genaiops", "ask", "-p", "PROJECT", question, "--no-stream"],
         "process_wall_ms": wall,
         "ask_total_ms": ask_ms,
         "outside_ask_ms": wall - ask_ms,
