@@ -92,6 +92,14 @@ if TYPE_CHECKING:
 #: by MiniLM (with their neighbours)
 ALIGN_CANDIDATES = 1
 
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _letter_words(text: str) -> set[str]:
+    """The folded words of letters of a text (the aligned scorer's word overlap)."""
+    return set(_LETTER_WORD.findall(fold(text)))
+
+
 __all__ = [
     "ALIGN_CANDIDATES",
     "DEFAULT_PARAMS",
@@ -394,13 +402,13 @@ class GroundingCheck(Check):
         aligns with, -1 when it shares no word with any sentence (embeds the claims and the
         candidate source sentences)."""
         vectors: dict[str, Vector] = {}
-        sent_words = [set(re.findall(r"[^\W\d_]+", fold(s.text))) for s in sentences]
+        sent_words = [_letter_words(s.text) for s in sentences]
         # only the sentences that share the most content words with a claim (its
         # ALIGN_CANDIDATES best, ties kept) and their neighbours, for the pairs, are
         # embedded: the sentence a claim restates shares its words, and embedding every
         # sentence of the retrieved chunks was most of a RAG ask's time outside the model
         # (P2). The others keep a zero vector (cosine 0).
-        claim_word_sets = [set(re.findall(r"[^\W\d_]+", fold(c.text))) for c in claims]
+        claim_word_sets = [_letter_words(c.text) for c in claims]
         chosen: set[int] = set()
         for words_of_claim in claim_word_sets:
             mine = words_of_claim - STOPWORDS

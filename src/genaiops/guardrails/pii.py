@@ -130,8 +130,10 @@ def _ages_after_names(text: str, spans: list[Scored]) -> list[Scored]:
         if entity != "PERSON":
             continue
         m = _AGE_AFTER_NAME.match(text, end)
-        group = "v" if m is not None and m.group("v") is not None else "b"
-        if m is None or not 1 <= int(m.group(group)) <= 120:
+        if m is None:
+            continue
+        group = "v" if m.group("v") is not None else "b"  # after a comma, or bracketed
+        if not 1 <= int(m.group(group)) <= 120:
             continue
         a, b = m.span(group)
         if all(b <= s[0] or s[1] <= a for s in spans):

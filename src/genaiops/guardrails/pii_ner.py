@@ -399,6 +399,26 @@ _WORD_CHARS_KEPT = 64
 SHORT_TOKENS = 120
 #: the templates that join two words (:func:`featurize`'s "ww-1", "ww+1" and "w-2-1")
 _PAIRS = ("ww-1=", "ww+1=", "w-2-1=")
+#: the other joined templates of :func:`featurize`, in its order: each joins per-token
+#: columns ("|" between them), each column at its offset from the token (padded as
+#: featurize pads: two values before the first token and two after the last)
+_JOINS: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = (
+    ("r=", (("mark", 0),)),
+    ("s-1=", (("shape", -1), ("shape", 0))),
+    ("s+1=", (("shape", 0), ("shape", 1))),
+    ("c-1+1=", (("case", -1), ("case", 0), ("case", 1))),
+    ("bol=", (("bol", 0), ("case", 0))),
+    ("r-1+1=", (("mark", -1), ("mark", 1))),
+    ("d-1=", (("dic", -1), ("case", -1), ("case", 0))),
+    ("d+1=", (("dic", 1), ("case", 1), ("case", 0))),
+    ("d-1+1=", (("dic", -1), ("dic", 0), ("dic", 1))),
+    ("g=", (("geo", 0), ("dic", 0), ("case", 0))),
+    ("g-1+1=", (("geo", -1), ("geo", 0), ("geo", 1))),
+)
+#: the pads of each column: words' classes are padded as words are, the pattern marks and
+#: line starts with ""
+_PADS = {"shape": ("<s>", "</s>"), "case": ("<s>", "</s>"), "dic": ("<s>", "</s>"),
+         "geo": ("<s>", "</s>"), "mark": ("", ""), "bol": ("", "")}  # fmt: skip
 
 
 class _WordInfo(NamedTuple):
@@ -487,34 +507,12 @@ class FeatureIds:
         words = self._word_columns(infos)
         col = len(words[0])
         out[:, :col] = words
-        low = [info.low for info in infos]
-        geo = self.dictionary.place_marks([fold(w) for w in low])
-        marks = _marks(tokens, pattern_spans)
-        starts = [str(i == 0 or "\n" in text[tokens[i - 1][1] : tokens[i][0]]) for i in range(n)]
-        # each column as integer codes over the values this text has, padded as featurize
-        # pads: two before the first token and two after the last
-        sh = _Column([info.shape for info in infos], "<s>", "</s>")
-        ca = _Column([info.case for info in infos], "<s>", "</s>")
-        di = _Column([info.dic for info in infos], "<s>", "</s>")
-        ge = _Column(geo, "<s>", "</s>")
-        mk = _Column(marks, "", "")
-        bol = _Column(starts, "", "")
-        # (template, the columns joined by "|", each at its offset from the token)
-        joins: tuple[tuple[str, tuple[tuple[_Column, int], ...]], ...] = (
-            ("r=", ((mk, 0),)),
-            ("s-1=", ((sh, -1), (sh, 0))),
-            ("s+1=", ((sh, 0), (sh, 1))),
-            ("c-1+1=", ((ca, -1), (ca, 0), (ca, 1))),
-            ("bol=", ((bol, 0), (ca, 0))),
-            ("r-1+1=", ((mk, -1), (mk, 1))),
-            ("d-1=", ((di, -1), (ca, -1), (ca, 0))),
-            ("d+1=", ((di, 1), (ca, 1), (ca, 0))),
-            ("d-1+1=", ((di, -1), (di, 0), (di, 1))),
-            ("g=", ((ge, 0), (di, 0), (ca, 0))),
-            ("g-1+1=", ((ge, -1), (ge, 0), (ge, 1))),
-        )
-        for template, parts in joins:
-            out[:, col] = self._joined(template, parts, n)
+        codes = {
+            k: _Column(v, *_PADS[k])
+            for k, v in self._columns(text, tokens, pattern_spans, infos).items()
+        }
+        for template, parts in _JOINS:
+            out[:, col] = self._joined(template, tuple((codes[k], off) for k, off in parts), n)
             col += 1
         return out
 
@@ -551,45 +549,50 @@ class FeatureIds:
         pattern_spans: Sequence[tuple[int, int, str, float]],
         infos: list[_WordInfo],
     ) -> list[list[int]]:
-        """The same buckets as :meth:`__call__` in plain Python, for a short text."""
+        """The same buckets as :meth:`__call__` in plain Python, for a short text (column
+        by column: the joins of one template over all tokens at once)."""
         n = len(tokens)
-        h = self._hash
-        words = self._word_columns(infos)
-        low = [info.low for info in infos]
-        geo = self.dictionary.place_marks([fold(w) for w in low])
-        marks = _marks(tokens, pattern_spans)
-        shp = ["<s>", "<s>", *(i.shape for i in infos), "</s>", "</s>"]
-        casep = ["<s>", "<s>", *(i.case for i in infos), "</s>", "</s>"]
-        dicp = ["<s>", "<s>", *(i.dic for i in infos), "</s>", "</s>"]
-        geop = ["<s>", "<s>", *geo, "</s>", "</s>"]
-        rows = []
-        for i in range(n):
-            j = i + 2
-            info = infos[i]
-            shape, case, dic = info.shape, info.case, info.dic
-            start = i == 0 or "\n" in text[tokens[i - 1][1] : tokens[i][0]]
-            rows.append(
-                [
-                    *words[i],
-                    h("r=" + marks[i]),
-                    h("s-1=" + shp[j - 1] + "|" + shape),
-                    h("s+1=" + shape + "|" + shp[j + 1]),
-                    h("c-1+1=" + casep[j - 1] + "|" + case + "|" + casep[j + 1]),
-                    h("bol=" + str(start) + "|" + case),
-                    h(
-                        "r-1+1="
-                        + (marks[i - 1] if i else "")
-                        + "|"
-                        + (marks[i + 1] if i + 1 < n else "")
-                    ),
-                    h("d-1=" + dicp[j - 1] + "|" + casep[j - 1] + "|" + case),
-                    h("d+1=" + dicp[j + 1] + "|" + casep[j + 1] + "|" + case),
-                    h("d-1+1=" + dicp[j - 1] + "|" + dic + "|" + dicp[j + 1]),
-                    h("g=" + geo[i] + "|" + dic + "|" + case),
-                    h("g-1+1=" + geop[j - 1] + "|" + geo[i] + "|" + geop[j + 1]),
-                ]
+        mask, crc32 = self.mask, zlib.crc32
+        padded = {
+            k: [before, before, *values, after, after]
+            for k, values in self._columns(text, tokens, pattern_spans, infos).items()
+            for before, after in (_PADS[k],)
+        }
+        joined = [
+            [
+                crc32((template + "|".join(values)).encode()) & mask
+                for values in zip(
+                    *(padded[k][2 + off : 2 + off + n] for k, off in parts), strict=True
+                )
+            ]
+            for template, parts in _JOINS
+        ]
+        return [
+            [*words, *rest]
+            for words, rest in zip(
+                self._word_columns(infos), zip(*joined, strict=True), strict=True
             )
-        return rows
+        ]
+
+    def _columns(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        pattern_spans: Sequence[tuple[int, int, str, float]],
+        infos: list[_WordInfo],
+    ) -> dict[str, list[str]]:
+        """The per-token values the joined templates (:data:`_JOINS`) read, unpadded."""
+        return {
+            "shape": [info.shape for info in infos],
+            "case": [info.case for info in infos],
+            "dic": [info.dic for info in infos],
+            "geo": self.dictionary.place_marks([fold(info.low) for info in infos]),
+            "mark": _marks(tokens, pattern_spans),
+            "bol": [
+                str(i == 0 or "\n" in text[tokens[i - 1][1] : tokens[i][0]])
+                for i in range(len(tokens))
+            ],
+        }
 
     def _joined(
         self, template: str, parts: tuple[tuple[_Column, int], ...], n: int
