@@ -293,6 +293,10 @@ def topic_rows(cf: ModuleType, data: Path, cache: CachedVectors) -> list[tuple[s
     rows += list(cf.document_windows(data))
     rows += [(t, "seed:safe", "train") for t in cf.drop_near_eval(cf.TOPIC_SAFE, cache, data)]
     rows += [(t, "seed:unsafe", "train") for t in cf.drop_near_eval(cf.TOPIC_UNSAFE, cache, data)]
+    if cf.TOPICS_CORPUS_PARTS:
+        harmful, benign = cf.request_corpus(cache, data, cf.TOPICS_CORPUS_PARTS)
+        rows += [(t, "corpus:harmful", "train") for t, _ in harmful]
+        rows += [(t, "corpus:benign", "train") for t in benign]
     own_tests = [r[0] for r in rows if r[2] == "test"]
     rows = [r for r in rows if r[2] != "test"]
     rows = list({r[0]: r for r in reversed(rows)}.values())[::-1]  # first label wins

@@ -16,7 +16,10 @@ model fitted on ``train``; ``test`` is read once, to fill the model cards. No te
 of Do-Not-Answer, XSTest, HaluEval, Davidson, ToxiGen or the built sets is seen in
 training or tuning: a training or validation text that contains one (a near copy, a
 contrast pair, a seed) is left out (``test_leaks``, the rule of
-``scripts/train/check_split_leaks.py``). The handwritten seeds below are training data only.
+``scripts/train/check_split_leaks.py``). The handwritten seeds below are training data only,
+and so is the harmful-request corpus (``request_corpus_1.py`` to ``_7.py``: about 1,400
+harmful requests and 1,500 benign look-alikes in three dozen styles, written for genaiops;
+see :func:`request_corpus`).
 
 ``--part content`` writes ``models/content_filter.npz`` and ``content_filter.md``;
 ``--part topics`` writes ``models/denied_topics_head.npz`` and ``denied_topics_head.md``
@@ -73,6 +76,17 @@ GATE_SHARE = 0.10
 HALUEVAL_WEIGHT = 0.03
 #: weight of each benign document window among the harm head's negatives (4,500 windows)
 DOC_WEIGHT = 0.3
+#: the parts of the harmful-request corpus (``request_corpus_<part>.py``) the content heads
+#: learn from: all of them
+CORPUS_PARTS = "1234567"
+#: ... and the harm head: none. With parts 1 and 2 its val operating point rose (Do-Not-Answer
+#: 0.508 -> 0.538, XSTest unsafe 0.410 -> 0.436; with all seven it fell, 0.377 / 0.231), but
+#: on C12's test run A5 stayed at 51.5% while XSTest safe went 1.6% -> 4.7%, and the example's
+#: business topics at ``medium``, which lean on this head, caught fewer of their in-topic
+#: requests (probe 40% -> 28%, the held-out one 35% -> 25%): what an earlier session saw
+#: with training-only requests too ("Can I sue the shop ..." 0.94 -> 0.64). The head stays
+#: as it was; the content heads catch the styled requests.
+TOPICS_CORPUS_PARTS = ""
 DAVIDSON_OFFENSIVE_SAMPLE = 6000  # of 19,190; hate (1,430) and neither (4,163) are all kept
 SEED = 13
 
@@ -944,7 +958,7 @@ def rates(scores: np.ndarray, labels: np.ndarray, threshold: float) -> dict[str,
 
 
 def content_datasets(
-    data: Path, cache: EmbeddingCache, *, style: bool = False
+    data: Path, cache: EmbeddingCache, *, style: bool = False, corpus: bool = True
 ) -> tuple[list[str], list[str], dict[str, np.ndarray], list[str]]:
     """Every text once, its split (train/test), a label per category (1, 0, or -1 =
     unknown for that category), and its source name."""
@@ -1039,6 +1053,13 @@ def content_datasets(
     safe = drop_near_built(REQUEST_SAFE, held_out_items(benign_questions()), cache)
     for text in drop_near_eval(safe, cache, data):
         add(text, "train", "seed:request_safe", dict.fromkeys(CATEGORIES, 0))
+    if corpus:
+        harmful, benign = request_corpus(cache, data, CORPUS_PARTS)
+        for text, cat in harmful:
+            lab = {c: 0 for c in ("hate", "insults", "sexual")} | {cat: 1}
+            add(text, "train", f"corpus:harmful_{cat}", lab)
+        for text in benign:
+            add(text, "train", "corpus:benign", dict.fromkeys(CATEGORIES, 0))
     if style:  # off for the shipped heads (see STYLE_WRAPPERS)
         for row in style_variants(cache, data, texts, splits, sources, labels, halueval):
             add(*row)
@@ -1125,6 +1146,56 @@ def howto_train(cache: EmbeddingCache, data: Path) -> list[tuple[str, str]]:
     return [(t, c) for t, c in rows if t in kept]
 
 
+def example_sentences() -> list[str]:
+    """The sentences of the example company's documents (``examples/fenwick/docs``), which
+    the benchmarks check as clean in-domain text and no training text may paraphrase."""
+    out: set[str] = set()
+    for path in sorted((REPO / "examples" / "fenwick" / "docs").glob("*")):
+        if path.suffix not in (".md", ".txt"):
+            continue
+        for raw in re.split(r"(?<=[.!?])\s+|\n+", path.read_text("utf-8")):
+            sentence = raw.strip(" #-*|>")
+            if len(sentence.split()) >= 4:
+                out.add(sentence)
+    return sorted(out)
+
+
+def request_corpus(
+    cache: EmbeddingCache, data: Path, which: str = CORPUS_PARTS
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """The harmful-request corpus (``request_corpus_1.py`` to ``_7.py`` beside this script,
+    ``which`` names the parts): (text, category) of its harmful requests and its benign
+    look-alikes, written in the same styles so that a style carries no signal. Training
+    data only; the near-duplicate filters of the other handwritten texts apply (a text near
+    a val or test subject or text of the built sets, a style probe, a Do-Not-Answer or
+    XSTest prompt, or a sentence of the example company's documents is left out)."""
+    import importlib
+
+    parts = [importlib.import_module(f"request_corpus_{k}") for k in which]
+    harmful = [row for m in parts for row in m.HARMFUL]
+    benign = [t for m in parts for t in m.BENIGN]
+    held_h = held_out_items(harmful_howto())
+    held_b = held_out_items(benign_questions())
+    example = ([], example_sentences())
+    kept = set(
+        drop_near_eval(
+            drop_near_built(
+                drop_near_built([t for _, t in harmful], held_h, cache), example, cache
+            ),
+            cache,
+            data,
+        )
+    )
+    kept_benign = drop_near_eval(
+        drop_near_built(drop_near_built(benign, held_b, cache), example, cache), cache, data
+    )
+    say(
+        f"request corpus {which}: {len(kept)} of {len(harmful)} harmful and {len(kept_benign)} "
+        f"of {len(benign)} benign kept (near a held-out text: left out)"
+    )
+    return [(t, c) for c, t in harmful if t in kept], kept_benign
+
+
 def lookalikes_train(cache: EmbeddingCache, data: Path) -> list[str]:
     """``LOOKALIKE_SAFE`` without the paraphrases of a held-out benign question."""
     held = held_out_items(benign_questions())
@@ -1205,9 +1276,11 @@ def test_leaks(
     return found
 
 
-def train_content(data: Path, cache: EmbeddingCache, out_dir: Path, c_value: float) -> None:
+def train_content(
+    data: Path, cache: EmbeddingCache, out_dir: Path, c_value: float, *, corpus: bool = True
+) -> None:
     t0 = time.perf_counter()
-    texts, splits, labels, sources = content_datasets(data, cache)
+    texts, splits, labels, sources = content_datasets(data, cache, corpus=corpus)
     vectors = cache.embed(texts)
     x = feature_matrix(texts, vectors)
     split = np.array(splits)
@@ -1260,8 +1333,10 @@ def train_content(data: Path, cache: EmbeddingCache, out_dir: Path, c_value: flo
             }
         card["categories"][cat] = entry
         med = entry["test_at_strength"]["medium"]
+        val_recall = float((p_val[y[val] == 1] >= thresholds[i, 1]).mean())
         say(
-            f"  {cat:10} val AUC {entry['val_auc']:.3f} test AUC {entry['test_auc']:.3f}; "
+            f"  {cat:10} val AUC {entry['val_auc']:.3f} recall {val_recall:.3f} "
+            f"test AUC {entry['test_auc']:.3f}; "
             f"medium: recall {med['recall']:.3f} fpr {med['fpr']:.3f} "
             f"precision {med['precision']:.3f}"
         )
@@ -1333,7 +1408,9 @@ def topic_similarities(cache: EmbeddingCache, vectors: np.ndarray) -> np.ndarray
     return np.stack(cols, axis=1)
 
 
-def train_topics(data: Path, cache: EmbeddingCache, out_dir: Path, c_value: float) -> None:
+def train_topics(
+    data: Path, cache: EmbeddingCache, out_dir: Path, c_value: float, *, corpus: bool = True
+) -> None:
     t0 = time.perf_counter()
     dna, xstest = load_harmful(data)
     halueval = load_halueval_queries(data)
@@ -1350,6 +1427,10 @@ def train_topics(data: Path, cache: EmbeddingCache, out_dir: Path, c_value: floa
     rows += [(w, 0, source, split) for w, source, split in document_windows(data)]
     rows += [(t, 0, "seed:safe", "train") for t in drop_near_eval(TOPIC_SAFE, cache, data)]
     rows += [(t, 1, "seed:unsafe", "train") for t in drop_near_eval(TOPIC_UNSAFE, cache, data)]
+    if corpus and TOPICS_CORPUS_PARTS:
+        harmful, benign = request_corpus(cache, data, TOPICS_CORPUS_PARTS)
+        rows += [(t, 1, "corpus:harmful", "train") for t, _ in harmful]
+        rows += [(t, 0, "corpus:benign", "train") for t in benign]
     own_tests = [r[0] for r in rows if r[3] == "test"]
     rows = [r for r in rows if r[3] != "test"]  # the test split is for the benchmark alone
     rows = list({r[0]: r for r in reversed(rows)}.values())[::-1]  # first label wins
@@ -1507,16 +1588,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--part", choices=("all", "content", "topics"), default="all")
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "genaiops-train")
     parser.add_argument("--out-dir", type=Path, default=MODELS)
-    parser.add_argument("--c-content", type=float, default=4.0)
+    parser.add_argument("--c-content", type=float, default=16.0)
     parser.add_argument("--c-topics", type=float, default=10.0)
+    parser.add_argument(
+        "--without-corpus",
+        action="store_true",
+        help="leave the harmful-request corpus (request_corpus_*.py) out, to measure it",
+    )
     args = parser.parse_args(argv)
+    corpus = not args.without_corpus
     args.out_dir.mkdir(parents=True, exist_ok=True)
     cache = EmbeddingCache(args.cache / "minilm_vectors.npz")
     jobs: list[Callable[[], None]] = []
     if args.part in ("all", "content"):
-        jobs.append(lambda: train_content(args.data, cache, args.out_dir, args.c_content))
+        jobs.append(
+            lambda: train_content(args.data, cache, args.out_dir, args.c_content, corpus=corpus)
+        )
     if args.part in ("all", "topics"):
-        jobs.append(lambda: train_topics(args.data, cache, args.out_dir, args.c_topics))
+        jobs.append(
+            lambda: train_topics(args.data, cache, args.out_dir, args.c_topics, corpus=corpus)
+        )
     for job in jobs:
         job()
     return 0

@@ -171,6 +171,9 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--lr", type=float, default=3e-5)
     ap.add_argument("--style", action="store_true", help="add the STYLE_WRAPPERS variants")
+    ap.add_argument(
+        "--corpus", action="store_true", help="add the harmful-request corpus (request_corpus_*)"
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument(
         "--out",
@@ -189,7 +192,11 @@ def main() -> int:
     rng = random.Random(args.seed)
     torch.set_num_threads(2)
     cache = tcf.EmbeddingCache(args.cache / "minilm_vectors.npz")
-    texts, splits, labels, sources = tcf.content_datasets(args.data, cache, style=args.style)
+    # the data these figures were measured on: without the harmful-request corpus, which
+    # came after (``--corpus`` adds it)
+    texts, splits, labels, sources = tcf.content_datasets(
+        args.data, cache, style=args.style, corpus=args.corpus
+    )
     split, src = np.array(splits), np.array(sources)
     y_all = np.stack([labels[c] for c in CATEGORIES], 1).astype(np.float32)  # -1: unknown
     tok = Tokenizer.from_file(
