@@ -77,7 +77,13 @@ HALUEVAL_WEIGHT = 0.03
 #: weight of each benign document window among the harm head's negatives (4,500 windows)
 DOC_WEIGHT = 0.3
 #: the parts of the harmful-request corpus (``request_corpus_<part>.py``) the content heads
-#: learn from: all of them
+#: learn from: 1 to 7. Parts 8 (600 short blunt questions, harmful and benign, with the same
+#: verbs) and 9 (600 medical, first-aid, IT and workplace look-alikes and harmful requests
+#: worded like them) were written after and measured on val and the dev probes A to E:
+#: with both, val harmful 96.3% -> 92.5% and probes A 88 -> 72%, D 70.8 -> 58.3%; with
+#: part 8 alone much the same; with part 9 alone val harmful 97.5%, XSTest unsafe 30.8% ->
+#: 33.3%, probes C 70.8 -> 87.5% (its brief named two of C's benign questions, so C says
+#: little here), D 70.8 -> 66.7%, E 60.0 -> 63.3%: within a probe item or two, not used.
 CORPUS_PARTS = "1234567"
 #: ... and the harm head: none. With parts 1 and 2 its val operating point rose (Do-Not-Answer
 #: 0.508 -> 0.538, XSTest unsafe 0.410 -> 0.436; with all seven it fell, 0.377 / 0.231), but
@@ -1163,12 +1169,13 @@ def example_sentences() -> list[str]:
 def request_corpus(
     cache: EmbeddingCache, data: Path, which: str = CORPUS_PARTS
 ) -> tuple[list[tuple[str, str]], list[str]]:
-    """The harmful-request corpus (``request_corpus_1.py`` to ``_7.py`` beside this script,
-    ``which`` names the parts): (text, category) of its harmful requests and its benign
-    look-alikes, written in the same styles so that a style carries no signal. Training
-    data only; the near-duplicate filters of the other handwritten texts apply (a text near
-    a val or test subject or text of the built sets, a style probe, a Do-Not-Answer or
-    XSTest prompt, or a sentence of the example company's documents is left out)."""
+    """The harmful-request corpus (``request_corpus_<part>.py`` beside this script; ``which``
+    names the parts, ``CORPUS_PARTS`` by default): (text, category) of its harmful requests
+    and its benign look-alikes, written in the same styles so that a style carries no signal.
+    Training data only; the near-duplicate filters of the other handwritten texts apply (a
+    text near a val or test subject or text of the built sets, a style probe, a
+    Do-Not-Answer or XSTest prompt, or a sentence of the example company's documents is
+    left out)."""
     import importlib
 
     parts = [importlib.import_module(f"request_corpus_{k}") for k in which]
