@@ -1178,12 +1178,14 @@ def request_corpus(
     left out)."""
     import importlib
 
+    if not which:
+        return [], []
     parts = [importlib.import_module(f"request_corpus_{k}") for k in which]
     harmful = [row for m in parts for row in m.HARMFUL]
     benign = [t for m in parts for t in m.BENIGN]
     held_h = held_out_items(harmful_howto())
     held_b = held_out_items(benign_questions())
-    example = ([], example_sentences())
+    example: tuple[list[str], list[str]] = ([], example_sentences())
     kept = set(
         drop_near_eval(
             drop_near_built(
@@ -1340,7 +1342,9 @@ def train_content(
             }
         card["categories"][cat] = entry
         med = entry["test_at_strength"]["medium"]
-        val_recall = float((p_val[y[val] == 1] >= thresholds[i, 1]).mean())
+        positives = p_val[y[val] == 1]
+        medium = thresholds[i, STRENGTHS.index("medium")]
+        val_recall = float((positives >= medium).mean()) if len(positives) else float("nan")
         say(
             f"  {cat:10} val AUC {entry['val_auc']:.3f} recall {val_recall:.3f} "
             f"test AUC {entry['test_auc']:.3f}; "
@@ -1604,6 +1608,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     corpus = not args.without_corpus
+    if args.without_corpus and args.out_dir == MODELS:
+        parser.error(
+            "--without-corpus measures an alternative: give --out-dir (not the shipped models)"
+        )
     args.out_dir.mkdir(parents=True, exist_ok=True)
     cache = EmbeddingCache(args.cache / "minilm_vectors.npz")
     jobs: list[Callable[[], None]] = []

@@ -192,8 +192,9 @@ def main() -> int:
     rng = random.Random(args.seed)
     torch.set_num_threads(2)
     cache = tcf.EmbeddingCache(args.cache / "minilm_vectors.npz")
-    # the data these figures were measured on: without the harmful-request corpus, which
-    # came after (``--corpus`` adds it)
+    # without the harmful-request corpus, which came after these figures (``--corpus`` adds
+    # it); probes E and F, written since, also leave their near texts out of training now,
+    # so a rerun is close to the measured one, not identical
     texts, splits, labels, sources = tcf.content_datasets(
         args.data, cache, style=args.style, corpus=args.corpus
     )
