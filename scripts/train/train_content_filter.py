@@ -17,9 +17,9 @@ of Do-Not-Answer, XSTest, HaluEval, Davidson, ToxiGen or the built sets is seen 
 training or tuning: a training or validation text that contains one (a near copy, a
 contrast pair, a seed) is left out (``test_leaks``, the rule of
 ``scripts/train/check_split_leaks.py``). The handwritten seeds below are training data only,
-and so is the harmful-request corpus (``request_corpus_1.py`` to ``_7.py``: about 1,400
-harmful requests and 1,500 benign look-alikes in three dozen styles, written for genaiops;
-see :func:`request_corpus`).
+and so is the harmful-request corpus (``request_corpus_<part>.py``; the content heads learn
+from the parts ``CORPUS_PARTS`` names, 1 to 7: about 1,400 harmful requests and 1,500 benign
+look-alikes in three dozen styles, written for genaiops; see :func:`request_corpus`).
 
 ``--part content`` writes ``models/content_filter.npz`` and ``content_filter.md``;
 ``--part topics`` writes ``models/denied_topics_head.npz`` and ``denied_topics_head.md``
