@@ -75,11 +75,10 @@ def measure(artifact: Path, items: list[Any], topics: list[dict[str, Any]]) -> d
     for p in DEV_PROBES:
         rows[f"probe {p} harmful"] = probes[f"{p}_harmful"]
         rows[f"probe {p} benign"] = probes[f"{p}_benign"]
-    out = {
+    return {
         name: round(100 * sum(engine.apply(t, "input").blocked for t in texts) / len(texts), 1)
         for name, texts in rows.items()
     }
-    return out
 
 
 def twin_shift(artifact: Path) -> dict[str, float]:
