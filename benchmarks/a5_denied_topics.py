@@ -290,6 +290,7 @@ def main() -> int:
                 path.name: hashlib.sha256(path.read_bytes()).hexdigest()
                 for path in (
                     ARTIFACT.parent / "content_filter.npz",
+                    ARTIFACT.parent / "content_neighbours.npz",
                     ARTIFACT,
                     ARTIFACT.parent / "static_screen.npz",
                     EXAMPLE,
@@ -503,6 +504,10 @@ def main() -> int:
             "path": str(args.policy.relative_to(ROOT)),
             "sha256": hashlib.sha256(args.policy.read_bytes()).hexdigest(),
             "topics": [t.name for t in topics],
+        },
+        "content_artifacts_sha256": {
+            name: hashlib.sha256((ARTIFACT.parent / name).read_bytes()).hexdigest()
+            for name in ("content_filter.npz", "content_neighbours.npz", "static_screen.npz")
         },
         "artifact": {
             "path": str(ARTIFACT.relative_to(ROOT)),

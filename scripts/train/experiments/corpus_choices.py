@@ -18,8 +18,6 @@ cache.
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import json
 import sys
 import tempfile
@@ -31,9 +29,11 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO / "scripts" / "train"))
+sys.path.insert(0, str(REPO / "scripts" / "train" / "experiments"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO / "benchmarks" / "data"))
 
+import common  # noqa: E402
 import train_content_filter as tcf  # noqa: E402
 from content_sets import harmful_howto, style_probes  # noqa: E402
 
@@ -108,13 +108,7 @@ def twin_shift(artifact: Path) -> dict[str, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=tcf.DEFAULT_DATA)
-    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "genaiops-train")
-    parser.add_argument(
-        "--out", type=Path, default=REPO / "benchmarks" / "results" / "corpus_choices.json"
-    )
-    args = parser.parse_args()
+    args = common.parse_args(__doc__, "corpus_choices.json")
     cache = tcf.EmbeddingCache(args.cache / "minilm_vectors.npz")
     topics = yaml.safe_load(a5.POLICY.read_text("utf-8"))["denied_topics"]
     items = a5.load_items(args.data)
@@ -133,15 +127,13 @@ def main() -> int:
             }
         results.append(row)
         tcf.say(json.dumps(row))
-    record = {
-        "experiment": "corpus parts and C for the content heads (val and dev probes A-E)",
-        "date_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "command": "python scripts/train/experiments/corpus_choices.py",
-        "shipped": {"corpus_parts": shipped, "c": 16.0},
-        "results": results,
-    }
-    args.out.write_text(json.dumps(record, indent=1) + "\n", "utf-8")
-    tcf.say(f"wrote {args.out}")
+    common.write_result(
+        args.out,
+        "corpus parts and C for the content heads (val and dev probes A-E)",
+        "corpus_choices.py",
+        shipped={"corpus_parts": shipped, "c": 16.0},
+        results=results,
+    )
     return 0
 
 

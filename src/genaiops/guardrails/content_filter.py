@@ -16,14 +16,25 @@ thresholds that meet the strength's false-positive target on each kind of benign
 (predictions on the val split of ``scripts/train/splits.py``; ``low`` blocks the least,
 ``high`` the most).
 ``models/content_filter.md`` is the model card with the data, the split, the thresholds
-and the held-out metrics. Sexual, violence and misconduct have no
-human-labelled training data here: their heads learn from weak labels (see the card).
+and the held-out metrics. Sexual, violence and misconduct have no human-labelled training
+data here: their heads learn from weak labels (see the card).
+
+A text of one window (a question, a request: up to 64 words) is also compared with the
+labelled training requests nearest to it (:class:`Neighbours`,
+``models/content_neighbours.npz``, card ``content_neighbours.md``): for violence and
+misconduct, a vote of the ten nearest (weighted by cosine) moves the logit by up to 4
+either way, and that category is then held to the thresholds chosen for the combined
+score. The training set pairs harmful requests with benign look-alikes worded alike (a
+"kill a Python process" beside a "kill my neighbour"), which a linear head cannot keep
+apart and a nearest-neighbour vote can. Windows of longer texts are scored by the heads
+alone (their screen's margins bound the heads' logits, not the vote).
 """
 
 from __future__ import annotations
 
 import html
 import itertools
+import logging
 import math
 import re
 import threading
@@ -48,10 +59,12 @@ if TYPE_CHECKING:
 __all__ = [
     "ARTIFACT",
     "CATEGORIES",
+    "NEIGHBOURS",
     "N_HASH",
     "STRENGTHS",
     "ContentFilterCheck",
     "LinearHeads",
+    "Neighbours",
     "Windows",
     "clean_text",
     "hashed_ngrams",
@@ -62,6 +75,8 @@ __all__ = [
 ]
 
 ARTIFACT = Path(__file__).resolve().parent / "models" / "content_filter.npz"
+#: the labelled requests whose nearest ones vote on a one-window text (:class:`Neighbours`)
+NEIGHBOURS = ARTIFACT.with_name("content_neighbours.npz")
 CATEGORIES = ("hate", "insults", "sexual", "violence", "misconduct")
 STRENGTHS = ("low", "medium", "high")
 N_HASH = 1 << 15
@@ -76,6 +91,7 @@ _MENTION = re.compile(r"(?<!\w)@\w+")
 _TOKEN = re.compile(r"[a-z0-9']+")
 
 Floats = npt.NDArray[np.float32]
+log = logging.getLogger(__name__)
 
 
 def clean_text(text: str) -> str:
@@ -274,6 +290,121 @@ class LinearHeads:
         return sigmoid(self.logits(texts, vectors))
 
 
+@dataclass(frozen=True)
+class Neighbours:
+    """A vote of the nearest labelled training requests, added to some heads' logits.
+
+    For each of :attr:`names`, the ``k`` bank vectors with a label for that category that
+    are nearest to a text's vector (cosine) vote with weights ``exp((cos - best) / tau)``;
+    the share of harmful votes ``v`` moves the head's logit by ``weight * (v - 0.5)``.
+    :attr:`thresholds` are the probability thresholds per strength chosen for that
+    combined score (``scripts/train/train_content_filter.py``, val split). The bank's
+    vectors are stored as int8 with a scale per row; its labels are 1 (harmful), 0
+    (benign) or -1 (no label for that category). The vote is only meaningful beside the
+    heads it was tuned with: :attr:`head_sha256` is the sha256 of that
+    ``content_filter.npz`` (:func:`neighbours_for`)."""
+
+    names: tuple[str, ...]
+    vectors: Floats  # (bank, dim), dequantized
+    labels: npt.NDArray[np.int8]  # (bank, len(names))
+    k: int
+    tau: float
+    weight: float
+    thresholds: dict[str, dict[str, float]]  # category -> strength -> probability
+    head_sha256: str
+
+    @classmethod
+    def load(cls, path: Path = NEIGHBOURS) -> Neighbours:
+        with np.load(path, allow_pickle=False) as data:
+            return cls.from_arrays({k: data[k] for k in data.files})
+
+    @classmethod
+    def from_arrays(cls, data: dict[str, npt.NDArray[Any]]) -> Neighbours:
+        """The vote of the arrays the training script writes (``content_neighbours.npz``)."""
+        names = tuple(str(c) for c in data["categories"])
+        strengths = [str(s) for s in data["strengths"]]
+        table = data["thresholds"].astype(float)
+        return cls(
+            names,
+            (data["vectors"].astype(np.float32) * data["scale"][:, None]).astype(np.float32),
+            data["labels"].astype(np.int8),
+            int(data["k"]),
+            float(data["tau"]),
+            float(data["weight"]),
+            {
+                c: {s: float(table[i, j]) for j, s in enumerate(strengths)}
+                for i, c in enumerate(names)
+            },
+            str(data["head_sha256"]),
+        )
+
+    def votes(self, vectors: Floats) -> Floats:
+        """(len(vectors), len(names)): the weighted share of harmful neighbours."""
+        if len(vectors) > 256:  # bounded memory: (texts, bank) similarities per chunk
+            return np.concatenate(
+                [self.votes(vectors[i : i + 256]) for i in range(0, len(vectors), 256)]
+            )
+        sims = vectors @ self.vectors.T  # (texts, bank): one pass over the bank
+        out = np.full((len(vectors), len(self.names)), 0.5, np.float32)
+        for j in range(len(self.names)):
+            # the bank texts without a label for this category cannot be neighbours
+            s = np.where(self.labels[:, j] >= 0, sims, -np.inf)
+            k = min(self.k, int((self.labels[:, j] >= 0).sum()))
+            if k == 0:
+                continue
+            top = np.argpartition(-s, k - 1, axis=1)[:, :k]
+            near = np.take_along_axis(s, top, axis=1)
+            w = np.exp((near - near.max(axis=1, keepdims=True)) / self.tau)
+            harmful = (self.labels[top, j] == 1).astype(np.float32)
+            out[:, j] = (w * harmful).sum(axis=1) / w.sum(axis=1)
+        return out
+
+    def adjust(self, logits: Floats, vectors: Floats, heads: Sequence[str]) -> Floats:
+        """``logits`` (texts, heads) with the vote added to the heads it covers."""
+        out = logits.copy()
+        votes = self.votes(vectors)
+        for j, name in enumerate(self.names):
+            out[:, heads.index(name)] += self.weight * (votes[:, j] - 0.5)
+        return out
+
+
+_neighbours: dict[Path, Neighbours] = {}
+_warned: set[tuple[Path, Path]] = set()
+_neighbours_lock = threading.Lock()
+
+
+def neighbours_for(head: Path, path: Path | None = None) -> Neighbours | None:
+    """The vote of ``path`` (by default ``content_neighbours.npz`` beside the head file)
+    when it was tuned with ``head`` (same sha256), else ``None``: one-window texts are then
+    scored by the heads alone, at their own thresholds. Loaded once per process."""
+    path = path or head.with_name(NEIGHBOURS.name)
+    with _neighbours_lock:
+        found = _neighbours.get(path)
+        if found is None:
+            if not path.is_file():
+                return None
+            found = _neighbours[path] = Neighbours.load(path)
+    from genaiops.guardrails.screen import file_sha256
+
+    try:
+        fits = found.head_sha256 == file_sha256(head)
+    except OSError:
+        fits = False
+    if not fits:
+        with _neighbours_lock:
+            if (path, head) in _warned:
+                return None
+            _warned.add((path, head))
+        log.warning(
+            "%s was tuned with another %s (sha256 differs): one-window texts are scored "
+            "without the neighbour vote; retrain with scripts/train/train_content_filter.py",
+            path.name,
+            head.name,
+        )
+        return None
+    return found
+
+
 def sigmoid(logits: Floats) -> Floats:
     out: Floats = (1.0 / (1.0 + np.exp(-np.clip(logits, -30.0, 30.0)))).astype(np.float32)
     return out
@@ -392,6 +523,7 @@ class ContentFilterCheck(Check):
         *,
         screen: bool = True,
         long_embedder: Embedder | None = None,
+        neighbours: bool = True,
     ) -> None:
         self.config = config
         self.embedder = embedder
@@ -399,6 +531,7 @@ class ContentFilterCheck(Check):
         path = artifact or ARTIFACT
         self._model = Lazy(lambda: _load(path))
         self._screen = Lazy(lambda: screen_for(path) if screen else None)
+        self._neighbours = Lazy(lambda: neighbours_for(path) if neighbours else None)
 
     @property
     def model(self) -> _Model:
@@ -419,23 +552,37 @@ class ContentFilterCheck(Check):
             services.embedder = CachingEmbedder(MiniLMEmbedder())
         return cls(config, services.embedder, long_embedder=services.long_text_embedder())
 
+    @property
+    def neighbours(self) -> Neighbours | None:
+        """The neighbour vote for one-window texts (``None``: absent, or tuned with other
+        heads)."""
+        return self._neighbours.get()
+
     def warm_up(self) -> None:
         self.scores("warm up")
         self._screen.get()
+        self._neighbours.get()
         self.long_embedder.warm_up()
 
     def strength(self, category: str, direction: Direction) -> str:
         setting = getattr(self.config, category)
         return str(setting.output if direction == "output" else setting.input)
 
-    def threshold(self, category: str, direction: Direction) -> float:
+    def threshold(self, category: str, direction: Direction, *, voted: bool = False) -> float:
+        """The category's probability threshold at its strength for ``direction``; with
+        ``voted``, the one chosen for the heads' score plus the neighbour vote (used for
+        a one-window text, when the vote covers the category)."""
         strength = self.strength(category, direction)
         if strength == "none" or direction not in self.directions:
             return math.inf
+        vote = self.neighbours if voted else None
+        if vote is not None and category in vote.thresholds:
+            return vote.thresholds[category][strength]
         return self.model.thresholds[category][strength]
 
     def scores(self, text: str) -> dict[str, float]:
-        """Each category's probability: the highest over the text's windows."""
+        """Each category's probability: the highest over the text's windows (for a text
+        of one window, with the neighbour vote)."""
         probs, _ = self.window_scores(text)
         return {c: float(p) for c, p in zip(self.model.heads.names, probs.max(axis=0), strict=True)}
 
@@ -451,7 +598,9 @@ class ContentFilterCheck(Check):
     def window_scores(self, text: str) -> tuple[Floats, list[tuple[int, int]]]:
         """(windows, categories) probabilities and the windows' spans in ``text``. Long
         texts go through the screen (:mod:`genaiops.guardrails.screen`): a window the
-        screen clears keeps its approximate scores, which stay below every threshold."""
+        screen clears keeps its approximate scores, which stay below every threshold. A
+        text of one window (always embedded for real) gets the neighbour vote
+        (:class:`Neighbours`) on the categories it covers."""
         model = self.model
         screen = self._screen.get()
         hashed: dict[str, Floats] = {}
@@ -472,8 +621,11 @@ class ContentFilterCheck(Check):
             if hashed
             else model.heads.hash_logits(windows.texts)
         )
-        probs = sigmoid(model.heads.logits(windows.texts, windows.vectors, part))
-        return probs, windows.spans
+        logits = model.heads.logits(windows.texts, windows.vectors, part)
+        vote = self.neighbours
+        if vote is not None and len(windows.texts) == 1:
+            logits = vote.adjust(logits, windows.vectors, model.heads.names)
+        return sigmoid(logits), windows.spans
 
     def _enabled(self, direction: Direction) -> list[str]:
         if direction not in self.directions:
@@ -505,12 +657,16 @@ class ContentFilterCheck(Check):
             return []
         probs, spans = self.window_scores(text)
         names = self.model.heads.names
+        vote = self.neighbours if len(spans) == 1 else None
+        voted = vote is not None
+        covered = vote.names if vote is not None else ()
+        note = ", with the nearest labelled requests"
         findings = []
         for category in enabled:
             j = names.index(category)
             worst = int(probs[:, j].argmax())
             score = float(probs[worst, j])
-            threshold = self.threshold(category, direction)
+            threshold = self.threshold(category, direction, voted=voted)
             if score >= threshold:
                 start, end = spans[worst]
                 findings.append(
@@ -523,7 +679,8 @@ class ContentFilterCheck(Check):
                         end=end,
                         explanation=(
                             f"{category} score {score:.2f} >= {threshold:.2f} "
-                            f"({self.strength(category, direction)} strength, {direction})"
+                            f"({self.strength(category, direction)} strength, {direction}"
+                            f"{note if category in covered else ''})"
                         ),
                     )
                 )
