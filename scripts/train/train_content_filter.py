@@ -946,6 +946,25 @@ def threshold_at_fpr(neg_scores: np.ndarray, fpr: float) -> float:
     return float(min(1.0, ordered[allowed] + 1e-6)) if allowed < len(ordered) else 0.0
 
 
+def strength_thresholds(scores: np.ndarray, sources: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    """The threshold per strength by the heads' rule: the highest that meets the strength's
+    false-positive target on each kind of benign text (:func:`_negative_groups`) of these
+    val scores."""
+    groups = _negative_groups(sources, y)
+    return {
+        strength: max(threshold_at_fpr(scores[g], STRENGTH_FPR[strength]) for g in groups.values())
+        for strength in STRENGTHS
+    }
+
+
+def int8_rows(table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A float table as int8 rows and a scale per row (``rows * scale[:, None]`` gives it
+    back to within half a step)."""
+    scale = np.abs(table).max(axis=1) / 127.0
+    scale[scale == 0] = 1.0
+    return np.round(table / scale[:, None]).astype(np.int8), scale.astype(np.float32)
+
+
 def auc(scores: np.ndarray, labels: np.ndarray) -> float:
     from sklearn.metrics import roc_auc_score
 
@@ -1313,10 +1332,7 @@ def train_content(
         heads[cat] = model
         p_val = model.predict_proba(x[val])[:, 1]
         neg_groups = _negative_groups(src[val], y[val])
-        for j, strength in enumerate(STRENGTHS):
-            thresholds[i, j] = max(
-                threshold_at_fpr(p_val[g], STRENGTH_FPR[strength]) for g in neg_groups.values()
-            )
+        thresholds[i] = list(strength_thresholds(p_val, src[val], y[val]).values())
         p_test = model.predict_proba(x[test])[:, 1]
         y_test = y[test]
         entry: dict[str, Any] = {
@@ -1396,7 +1412,6 @@ NEIGHBOUR_WEIGHT = 8.0
 
 
 def neighbour_arrays(
-    texts: Sequence[str],
     vectors: np.ndarray,
     splits: np.ndarray,
     labels: dict[str, np.ndarray],
@@ -1412,14 +1427,12 @@ def neighbour_arrays(
 
     lab = np.stack([np.asarray(labels[c]) for c in NEIGHBOUR_CATEGORIES], axis=1)
     bank = (splits == "train") & (lab >= 0).any(axis=1)
-    table = vectors[bank].astype(np.float32)
-    scale = np.abs(table).max(axis=1) / 127.0
-    scale[scale == 0] = 1.0
+    rows, scale = int8_rows(vectors[bank].astype(np.float32))
     return {
         "categories": np.array(NEIGHBOUR_CATEGORIES),
         "strengths": np.array(STRENGTHS),
-        "vectors": np.round(table / scale[:, None]).astype(np.int8),
-        "scale": scale.astype(np.float32),
+        "vectors": rows,
+        "scale": scale,
         "labels": lab[bank].astype(np.int8),
         "k": np.array(k),
         "tau": np.float32(tau),
@@ -1438,8 +1451,9 @@ def voted_probabilities(
 
     heads = _load(head_path).heads
     vote = Neighbours.from_arrays(arrays)
-    logits = heads.logits(texts, vectors.astype(np.float32))
-    voted = vote.adjust(logits, vectors.astype(np.float32), heads.names)
+    vectors = vectors.astype(np.float32)
+    logits = heads.logits(texts, vectors)
+    voted = vote.adjust(logits, vectors, heads.names)
     return sigmoid(logits), sigmoid(voted), list(heads.names)
 
 
@@ -1456,7 +1470,7 @@ def train_neighbours(
     split = np.array(splits)
     src = np.array(sources)
     head_path = out_dir / "content_filter.npz"
-    arrays = neighbour_arrays(texts, vectors, split, labels, head_path)
+    arrays = neighbour_arrays(vectors, split, labels, head_path)
     plain, voted, names = voted_probabilities(texts, vectors, head_path, arrays)
     card: dict[str, Any] = {"categories": {}}
     for i, cat in enumerate(NEIGHBOUR_CATEGORIES):
@@ -1464,11 +1478,9 @@ def train_neighbours(
         y = np.asarray(labels[cat])
         val = (split == "val") & (y >= 0)
         test = (split == "test") & (y >= 0)
-        groups = _negative_groups(src[val], y[val])
-        for s, strength in enumerate(STRENGTHS):
-            arrays["thresholds"][i, s] = max(
-                threshold_at_fpr(voted[val, j][g], STRENGTH_FPR[strength]) for g in groups.values()
-            )
+        arrays["thresholds"][i] = list(
+            strength_thresholds(voted[val, j], src[val], y[val]).values()
+        )
         with np.load(head_path) as npz:
             plain_thresholds = npz["thresholds"][list(CATEGORIES).index(cat)]
         entry: dict[str, Any] = {"thresholds": {}, "val": {}, "test": {}, "test_by_source": {}}

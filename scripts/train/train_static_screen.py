@@ -66,6 +66,7 @@ from train_content_filter import (  # noqa: E402
     POLICY,
     EmbeddingCache,
     content_datasets,
+    int8_rows,
     say,
 )
 
@@ -349,12 +350,10 @@ def train(
 
 def export(net: Any) -> dict[str, np.ndarray]:
     """The network's weights as the numpy screen reads them; token rows as int8 + scale."""
-    table = net.emb.weight.detach().numpy().astype(np.float32)
-    scale = np.abs(table).max(axis=1) / 127.0
-    scale[scale == 0] = 1.0
+    tokens, scale = int8_rows(net.emb.weight.detach().numpy().astype(np.float32))
     arrays: dict[str, np.ndarray] = {
-        "tokens": np.round(table / scale[:, None]).astype(np.int8),
-        "scale": scale.astype(np.float32),
+        "tokens": tokens,
+        "scale": scale,
         "conv_count": np.array(len(net.convs)),
         "out_w": net.out.weight.detach().numpy().T.astype(np.float32),
         "out_b": net.out.bias.detach().numpy().astype(np.float32),

@@ -285,11 +285,7 @@ def main() -> int:
     for j, cat in enumerate(CATEGORIES):
         yv, yt = y_all[val, j], y_all[test, j]
         kv, kt = yv >= 0, yt >= 0
-        negatives = tcf._negative_groups(src[val][kv], yv[kv])
-        thresholds[cat] = {
-            s: max(tcf.threshold_at_fpr(p_val[kv, j][g], f) for g in negatives.values())
-            for s, f in tcf.STRENGTH_FPR.items()
-        }
+        thresholds[cat] = tcf.strength_thresholds(p_val[kv, j], src[val][kv], yv[kv])
         pt = p_test[kt, j]
         categories[cat] = {
             "thresholds": thresholds[cat],

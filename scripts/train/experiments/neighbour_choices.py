@@ -75,7 +75,6 @@ def main() -> int:
         if bank == "requests":
             keep = ~np.array([s.split(":")[0] in NOT_REQUESTS for s in sources])
         arrays = tcf.neighbour_arrays(
-            texts,
             vectors,
             np.where(keep, split, "excluded"),
             labels,
@@ -93,19 +92,11 @@ def main() -> int:
             j = heads.names.index(cat)
             y = np.asarray(labels[cat])
             val = (split == "val") & (y >= 0)
-            groups = tcf._negative_groups(src[val], y[val])
             prob = 1.0 / (1.0 + np.exp(-voted[val, j]))
-            for strength in ("medium", FLOORS[cat]):
-                t = max(
-                    tcf.threshold_at_fpr(prob[g], tcf.STRENGTH_FPR[strength])
-                    for g in groups.values()
-                )
-                if strength == "medium":
-                    row[f"val {cat} recall at medium"] = round(
-                        float((prob[y[val] == 1] >= t).mean()), 3
-                    )
-                if strength == FLOORS[cat]:
-                    cuts[cat] = logit(t)
+            at = tcf.strength_thresholds(prob, src[val], y[val])
+            positives = prob[y[val] == 1]
+            row[f"val {cat} recall at medium"] = round(float((positives >= at["medium"]).mean()), 3)
+            cuts[cat] = logit(at[FLOORS[cat]])
         for name, lg in probe_logits.items():
             z = vote.adjust(lg, probe_vectors[name], heads.names)
             hit = np.zeros(len(z), bool)

@@ -348,8 +348,9 @@ class Neighbours:
         out = np.full((len(vectors), len(self.names)), 0.5, np.float32)
         for j in range(len(self.names)):
             # the bank texts without a label for this category cannot be neighbours
-            s = np.where(self.labels[:, j] >= 0, sims, -np.inf)
-            k = min(self.k, int((self.labels[:, j] >= 0).sum()))
+            known = self.labels[:, j] >= 0
+            s = np.where(known, sims, -np.inf)
+            k = min(self.k, int(known.sum()))
             if k == 0:
                 continue
             top = np.argpartition(-s, k - 1, axis=1)[:, :k]
