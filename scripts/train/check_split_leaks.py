@@ -14,7 +14,8 @@ case and punctuation folded) in:
   training (no model is fitted and nothing is embedded):
 
   - ``train_prompt_attack``: its whole input and document data, built sets included;
-  - ``train_content_filter``: the texts of both heads (``content_datasets`` and the rows
+  - ``train_content_filter``: the texts of both heads and of the neighbour vote's bank
+    (``content_datasets`` with the vote's corpus parts, and the rows
     ``train_topics`` assembles: dev sets, built sets, document windows, handwritten
     seeds). Its seeds pass ``drop_near_eval`` (cosine to Do-Not-Answer/XSTest) with the
     vectors the training's embedding cache already holds; without them every seed counts;
@@ -611,7 +612,9 @@ def main(argv: list[str] | None = None) -> int:
         cf.document_windows = functools.cache(cf.document_windows)  # read once, used twice
 
         def load_content() -> tuple[list[str], list[str], list[str]]:
-            texts, splits, _, sources = cf.content_datasets(data, cache)
+            # the neighbour vote's corpus parts: the heads' own and the bank's extra ones
+            parts = cf.NEIGHBOUR_CORPUS_PARTS
+            texts, splits, _, sources = cf.content_datasets(data, cache, parts=parts)
             return texts, splits, sources
 
         content = attempt("train_content_filter content_datasets", load_content)

@@ -70,6 +70,12 @@ from genaiops.guardrails.content_filter import (  # noqa: E402
 
 #: target false-positive rates per strength (out-of-fold, training negatives)
 STRENGTH_FPR = {"low": 0.01, "medium": 0.03, "high": 0.10}
+#: move each strength's threshold up to the middle of the empty gap above it (see
+#: :func:`strength_thresholds`). Off: measured on val and the dev probes A to E
+#: (``experiments/sexual_corpus_choices.py``), it blocks fewer benign probe requests at the
+#: strictest (C 30 -> 20%, D 20 -> 15%, E 16.7 -> 12.5%) but catches fewer harmful ones at
+#: the example's strengths (B 90 -> 85%, E 83.3 -> 80%, val XSTest unsafe 41.0 -> 38.5%)
+THRESHOLD_GAP = False
 #: the harm head's operating point may block at most this share of XSTest-safe dev prompts
 TOPICS_TARGET_FPR = 0.05
 #: the topic gate admits, per topic, at most this share of the dev harmful prompts on average
@@ -89,6 +95,7 @@ DOC_WEIGHT = 0.3
 #: 33.3%, probes C 70.8 -> 87.5% (its brief named two of C's benign questions, so C says
 #: little here), D 70.8 -> 66.7%, E 60.0 -> 63.3%: within a probe item or two, not used.
 CORPUS_PARTS = "1234567"
+#: (part s, sexual content, is in the neighbour vote's bank only: ``NEIGHBOUR_CORPUS_PARTS``)
 #: ... and the harm head: none. With parts 1 and 2 its val operating point rose (Do-Not-Answer
 #: 0.508 -> 0.538, XSTest unsafe 0.410 -> 0.436; with all seven it fell, 0.377 / 0.231), but
 #: on C12's test run A5 stayed at 51.5% while XSTest safe went 1.6% -> 4.7%, and the example's
@@ -949,12 +956,22 @@ def threshold_at_fpr(neg_scores: np.ndarray, fpr: float) -> float:
 def strength_thresholds(scores: np.ndarray, sources: np.ndarray, y: np.ndarray) -> dict[str, float]:
     """The threshold per strength by the heads' rule: the highest that meets the strength's
     false-positive target on each kind of benign text (:func:`_negative_groups`) of these
-    val scores."""
+    val scores; with ``THRESHOLD_GAP``, then moved up to the middle (in logits) of the empty
+    gap between it and the lowest val positive it catches (the same val texts flagged)."""
     groups = _negative_groups(sources, y)
-    return {
-        strength: max(threshold_at_fpr(scores[g], STRENGTH_FPR[strength]) for g in groups.values())
-        for strength in STRENGTHS
-    }
+    positives = scores[y == 1]
+    out = {}
+    for strength in STRENGTHS:
+        t = max(threshold_at_fpr(scores[g], STRENGTH_FPR[strength]) for g in groups.values())
+        caught = positives[positives >= t]
+        if THRESHOLD_GAP and len(caught) and 0.0 < t < caught.min() < 1.0:
+            t = float(1 / (1 + np.exp(-(_logit(t) + _logit(float(caught.min()))) / 2)))
+        out[strength] = t
+    return out
+
+
+def _logit(p: float) -> float:
+    return float(np.log(p / (1 - p)))
 
 
 def int8_rows(table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -989,10 +1006,16 @@ def rates(scores: np.ndarray, labels: np.ndarray, threshold: float) -> dict[str,
 
 
 def content_datasets(
-    data: Path, cache: EmbeddingCache, *, style: bool = False, corpus: bool = True
+    data: Path,
+    cache: EmbeddingCache,
+    *,
+    style: bool = False,
+    corpus: bool = True,
+    parts: str | None = None,
 ) -> tuple[list[str], list[str], dict[str, np.ndarray], list[str]]:
     """Every text once, its split (train/test), a label per category (1, 0, or -1 =
-    unknown for that category), and its source name."""
+    unknown for that category), and its source name; with ``corpus``, the corpus parts
+    ``parts`` (``CORPUS_PARTS`` by default)."""
     davidson, toxigen = load_toxicity(data)
     dna, xstest = load_harmful(data)
     halueval = load_halueval_queries(data)
@@ -1085,7 +1108,7 @@ def content_datasets(
     for text in drop_near_eval(safe, cache, data):
         add(text, "train", "seed:request_safe", dict.fromkeys(CATEGORIES, 0))
     if corpus:
-        harmful, benign = request_corpus(cache, data, CORPUS_PARTS)
+        harmful, benign = request_corpus(cache, data, CORPUS_PARTS if parts is None else parts)
         for text, cat in harmful:
             lab = {c: 0 for c in ("hate", "insults", "sexual")} | {cat: 1}
             add(text, "train", f"corpus:harmful_{cat}", lab)
@@ -1405,7 +1428,21 @@ def train_content(
 #: weight of the vote (up to half of it either way). Chosen on val and the dev probes A to
 #: E, at the middle of a grid whose other points moved the probes by a few items
 #: (``scripts/train/experiments/neighbour_choices.py``); never on probe F or a test split.
+#: (sexual as well was measured: val and the dev probes the same but one more val
+#: Do-Not-Answer request blocked, 31.2 -> 31.7%; its voted thresholds land at 0.051
+#: (``medium``) and 0.032 (``high``), since its benign neighbours push every benign val
+#: text far down: a one-window text with a sexual score of 5% and a few explicit
+#: neighbours would be blocked. Not kept.)
 NEIGHBOUR_CATEGORIES = ("violence", "misconduct")
+#: the corpus parts in the vote's bank: the heads' own and part s (sexual content: 288
+#: requests for explicit content and 416 sexual-health, sex-education and workplace
+#: look-alikes in 32 styles). Chosen on val and the dev probes A to E
+#: (``experiments/sexual_corpus_choices.py``): beside the shipped heads, part s in the bank
+#: lifts probes B, D and E by one request each (90 -> 95%, 83.3 -> 87.5%, 83.3 -> 86.7%)
+#: and val XSTest unsafe 41.0 -> 43.6%, and blocks one more of probe C's benign requests
+#: (10 -> 15%). Given to the heads instead, part s did the same on the probes but doubled the
+#: val sexual-health questions blocked at ``medium`` (1 -> 2 of 40): not done.
+NEIGHBOUR_CORPUS_PARTS = CORPUS_PARTS + "s"
 NEIGHBOUR_K = 10
 NEIGHBOUR_TAU = 0.05
 NEIGHBOUR_WEIGHT = 8.0
@@ -1465,7 +1502,9 @@ def train_neighbours(
     meets the strength's false-positive target on each kind of benign val text); the test
     split is scored once for the card."""
     t0 = time.perf_counter()
-    texts, splits, labels, sources = content_datasets(data, cache, corpus=corpus)
+    texts, splits, labels, sources = content_datasets(
+        data, cache, corpus=corpus, parts=NEIGHBOUR_CORPUS_PARTS
+    )
     vectors = cache.embed(texts)
     split = np.array(splits)
     src = np.array(sources)
