@@ -74,7 +74,7 @@ STRENGTH_FPR = {"low": 0.01, "medium": 0.03, "high": 0.10}
 #: :func:`strength_thresholds`). Off: measured on val and the dev probes A to E
 #: (``experiments/sexual_corpus_choices.py``), it blocks fewer benign probe requests at the
 #: strictest (C 30 -> 20%, D 20 -> 15%, E 16.7 -> 12.5%) but catches fewer harmful ones at
-#: the example's strengths (B 90 -> 85%, E 83.3 -> 80%, val XSTest unsafe 41.0 -> 38.5%)
+#: the example's strengths (B 90 -> 85%, E 83.3 -> 80%, val XSTest unsafe 43.6 -> 38.5%)
 THRESHOLD_GAP = False
 #: the harm head's operating point may block at most this share of XSTest-safe dev prompts
 TOPICS_TARGET_FPR = 0.05
@@ -1440,8 +1440,10 @@ NEIGHBOUR_CATEGORIES = ("violence", "misconduct")
 #: (``experiments/sexual_corpus_choices.py``): beside the shipped heads, part s in the bank
 #: lifts probes B, D and E by one request each (90 -> 95%, 83.3 -> 87.5%, 83.3 -> 86.7%)
 #: and val XSTest unsafe 41.0 -> 43.6%, and blocks one more of probe C's benign requests
-#: (10 -> 15%). Given to the heads instead, part s did the same on the probes but doubled the
-#: val sexual-health questions blocked at ``medium`` (1 -> 2 of 40): not done.
+#: (10 -> 15%). Parts 8 and 9 in the bank as well (``experiments/vote_bank_choices.py``)
+#: lowered probe E 86.7 -> 76.7% and val XSTest unsafe 43.6 -> 33.3-35.9%: not done.
+#: Given to the heads instead, part s did the same on the probes but doubled the val
+#: sexual-health questions blocked at ``medium`` (1 -> 2 of 40): not done.
 NEIGHBOUR_CORPUS_PARTS = CORPUS_PARTS + "s"
 NEIGHBOUR_K = 10
 NEIGHBOUR_TAU = 0.05

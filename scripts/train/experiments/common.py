@@ -25,6 +25,23 @@ def parse_args(doc: str | None, result: str) -> argparse.Namespace:
     return parser.parse_args()
 
 
+def c12_inputs(
+    doc: str | None, result: str
+) -> tuple[argparse.Namespace, tcf.EmbeddingCache, list[dict[str, Any]], list[Any]]:
+    """What the experiments that run C12's sets need: the command line (:func:`parse_args`),
+    the training embedding cache, the A5 policy's denied topics and A5's items."""
+    import yaml
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    sys.path.insert(0, str(REPO / "benchmarks" / "data"))
+    import a5_denied_topics as a5
+
+    args = parse_args(doc, result)
+    cache = tcf.EmbeddingCache(args.cache / "minilm_vectors.npz")
+    topics = yaml.safe_load(a5.POLICY.read_text("utf-8"))["denied_topics"]
+    return args, cache, topics, a5.load_items(args.data)
+
+
 def write_result(out: Path, experiment: str, script: str, **fields: Any) -> None:
     """The experiment's JSON record: what it is, when, the command, then ``fields``."""
     record = {

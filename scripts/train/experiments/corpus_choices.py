@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 
 REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO / "scripts" / "train"))
@@ -108,10 +107,7 @@ def twin_shift(artifact: Path) -> dict[str, float]:
 
 
 def main() -> int:
-    args = common.parse_args(__doc__, "corpus_choices.json")
-    cache = tcf.EmbeddingCache(args.cache / "minilm_vectors.npz")
-    topics = yaml.safe_load(a5.POLICY.read_text("utf-8"))["denied_topics"]
-    items = a5.load_items(args.data)
+    args, cache, topics, items = common.c12_inputs(__doc__, "corpus_choices.json")
     shipped = tcf.CORPUS_PARTS
     results = []
     for parts, c_value in SETTINGS:

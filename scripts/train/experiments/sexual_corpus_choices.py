@@ -25,8 +25,6 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO / "scripts" / "train"))
 sys.path.insert(0, str(REPO / "scripts" / "train" / "experiments"))
@@ -40,12 +38,14 @@ from content_sets import style_probes  # noqa: E402
 import a5_denied_topics as a5  # noqa: E402
 import genaiops.guardrails.content_filter as cf  # noqa: E402
 
-#: the corpus parts: as shipped before, with part s, and with part s's benign texts only
-#: (part ``b``, made here from part s)
+#: the corpus parts of the heads (as shipped, with part s, and with part s's benign texts
+#: only: part ``b``, made here from part s) and the gap rule of their thresholds; the vote,
+#: retrained beside them, has the shipped bank
 #: (parts, the gap rule of ``strength_thresholds``)
 SETTINGS: tuple[tuple[str, bool], ...] = (
     ("1234567", False),
     ("1234567", True),
+    ("1234567b", False),
     ("1234567b", True),
     ("1234567s", True),
     ("1234567s", False),
@@ -103,11 +103,10 @@ def measure(artifact: Path, items: list[Any], topics: list[dict[str, Any]]) -> d
 
 
 def main() -> int:
-    args = common.parse_args(__doc__, "sexual_corpus_choices.json")
-    cache = tcf.EmbeddingCache(args.cache / "minilm_vectors.npz")
-    topics = yaml.safe_load(a5.POLICY.read_text("utf-8"))["denied_topics"]
-    items = a5.load_items(args.data)
+    args, cache, topics, items = common.c12_inputs(__doc__, "sexual_corpus_choices.json")
     shipped = tcf.CORPUS_PARTS
+    # the heads' settings are measured with the vote's bank as shipped
+    shipped_bank = tcf.NEIGHBOUR_CORPUS_PARTS
     import types
 
     import request_corpus_s
@@ -121,11 +120,13 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             tcf.CORPUS_PARTS = parts
             tcf.THRESHOLD_GAP = gap
+            tcf.NEIGHBOUR_CORPUS_PARTS = shipped_bank
             tcf.train_content(args.data, cache, Path(tmp), 16.0)
             tcf.train_neighbours(args.data, cache, Path(tmp))
             row = {
                 "corpus_parts": parts,
                 "threshold_gap": gap,
+                "vote_bank_parts": shipped_bank,
                 "blocked_pct": measure(Path(tmp) / "content_filter.npz", items, topics),
             }
         results.append(row)
@@ -153,7 +154,7 @@ def main() -> int:
         args.out,
         "the sexual-content corpus part for the content heads (val and dev probes A-E)",
         "sexual_corpus_choices.py",
-        shipped={"corpus_parts": shipped},
+        shipped={"corpus_parts": shipped, "vote_bank_parts": shipped_bank},
         results=results,
     )
     return 0
