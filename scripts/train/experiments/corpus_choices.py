@@ -36,7 +36,6 @@ import common  # noqa: E402
 import train_content_filter as tcf  # noqa: E402
 from content_sets import harmful_howto, style_probes  # noqa: E402
 
-import a5_denied_topics as a5  # noqa: E402
 import genaiops.guardrails.content_filter as cf  # noqa: E402
 
 #: (corpus parts, C): none at the old C, the corpus growing at C=4, the shipped setting,
@@ -51,7 +50,6 @@ SETTINGS = [
     ("12345679", 16.0),
     ("123456789", 16.0),
 ]
-DEV_PROBES = ("a", "b", "c", "d", "e")
 SHORT_SETS = (
     "built harmful how-to",
     "built benign questions",
@@ -62,21 +60,10 @@ SHORT_SETS = (
 
 
 def measure(artifact: Path, items: list[Any], topics: list[dict[str, Any]]) -> dict[str, Any]:
-    from genaiops.guardrails.engine import GuardrailEngine
-    from genaiops.knowledge.embedders import CachingEmbedder, MiniLMEmbedder
-
-    cf.ARTIFACT = artifact
-    shared = CachingEmbedder(MiniLMEmbedder(threads=1), size=20000)
-    engine = GuardrailEngine("default", a5.settings_policies(topics)["default"], embedder=shared)
-    sets = {k: [t for t, _ in v] for k, v in a5.issue12_sets(items, "val").items()}
-    probes = style_probes()
-    rows = {f"val: {name}": sets[name] for name in SHORT_SETS}
-    for p in DEV_PROBES:
-        rows[f"probe {p} harmful"] = probes[f"{p}_harmful"]
-        rows[f"probe {p} benign"] = probes[f"{p}_benign"]
+    engine = common.c12_engines(topics, artifact)["default"]
     return {
-        name: round(100 * sum(engine.apply(t, "input").blocked for t in texts) / len(texts), 1)
-        for name, texts in rows.items()
+        name: round(100 * sum(engine.apply(t, "input").blocked for t, _ in rows) / len(rows), 1)
+        for name, rows in common.c12_dev_rows(items, SHORT_SETS).items()
     }
 
 
@@ -93,7 +80,7 @@ def twin_shift(artifact: Path) -> dict[str, float]:
     heads = check.model.heads
     cols = [heads.names.index(c) for c in ("violence", "misconduct")]
     thr = np.array([check.threshold(heads.names[j], "input") for j in cols])
-    texts = [t for p in DEV_PROBES for t in style_probes()[f"{p}_harmful"]]
+    texts = [t for p in common.DEV_PROBES for t in style_probes()[f"{p}_harmful"]]
     texts += [i.text for i in harmful_howto() if i.split == "val"]
     pe = heads.probabilities(texts, exact.embed(texts))[:, cols]
     pt = heads.probabilities(texts, twin.embed(texts))[:, cols]

@@ -48,7 +48,6 @@ SETTINGS = [
 ]
 #: sources left out of the "requests" bank: tweets and instructions, few of them requests
 NOT_REQUESTS = ("halueval", "davidson", "toxigen")
-DEV_PROBES = ("a", "b", "c", "d", "e")
 FLOORS = {"violence": "medium", "misconduct": "low"}
 
 
@@ -65,7 +64,9 @@ def main() -> int:
     logits = heads.logits(texts, vectors)
     probes = style_probes()
     probe_texts = {
-        f"{p}_{kind}": probes[f"{p}_{kind}"] for p in DEV_PROBES for kind in ("harmful", "benign")
+        f"{p}_{kind}": probes[f"{p}_{kind}"]
+        for p in common.DEV_PROBES
+        for kind in ("harmful", "benign")
     }
     probe_vectors = {k: cache.embed(v) for k, v in probe_texts.items()}
     probe_logits = {k: heads.logits(probe_texts[k], probe_vectors[k]) for k in probe_texts}

@@ -28,20 +28,13 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO / "scripts" / "train"))
 sys.path.insert(0, str(REPO / "scripts" / "train" / "experiments"))
-sys.path.insert(0, str(REPO / "benchmarks"))
-sys.path.insert(0, str(REPO / "benchmarks" / "data"))
 
 import common  # noqa: E402
 import train_content_filter as tcf  # noqa: E402
-from content_sets import style_probes  # noqa: E402
-
-import a5_denied_topics as a5  # noqa: E402
-import genaiops.guardrails.content_filter as cf  # noqa: E402
 
 #: the corpus parts of the heads (as shipped, with part s, and with part s's benign texts
 #: only: part ``b``, made here from part s) and the gap rule of their thresholds; the vote,
 #: retrained beside them, has the shipped bank
-#: (parts, the gap rule of ``strength_thresholds``)
 SETTINGS: tuple[tuple[str, bool], ...] = (
     ("1234567", False),
     ("1234567", True),
@@ -57,7 +50,6 @@ VOTE_SETTINGS = (
     (("violence", "misconduct"), "1234567s"),
     (("violence", "misconduct", "sexual"), "1234567s"),
 )
-DEV_PROBES = ("a", "b", "c", "d", "e")
 SHORT_SETS = (
     "built harmful how-to",
     "built explicit requests",
@@ -71,21 +63,8 @@ SHORT_SETS = (
 def measure(artifact: Path, items: list[Any], topics: list[dict[str, Any]]) -> dict[str, Any]:
     """Blocked %, per set (and per kind of the built benign questions), at the example's
     strengths and at the strictest."""
-    from genaiops.guardrails.engine import GuardrailEngine
-    from genaiops.knowledge.embedders import CachingEmbedder, MiniLMEmbedder
-
-    cf.ARTIFACT = artifact
-    shared = CachingEmbedder(MiniLMEmbedder(threads=1), size=20000)
-    engines = {
-        name: GuardrailEngine(name, policy, embedder=shared)
-        for name, policy in a5.settings_policies(topics).items()
-    }
-    val = a5.issue12_sets(items, "val")
-    probes = style_probes()
-    rows: dict[str, list[tuple[str, str]]] = {f"val: {n}": val[n] for n in SHORT_SETS}
-    for p in DEV_PROBES:
-        for label in ("harmful", "benign"):
-            rows[f"probe {p} {label}"] = [(t, "-") for t in probes[f"{p}_{label}"]]
+    engines = common.c12_engines(topics, artifact)
+    rows = common.c12_dev_rows(items, SHORT_SETS)
     out: dict[str, Any] = {}
     for setting, engine in engines.items():
         block: dict[str, Any] = {}

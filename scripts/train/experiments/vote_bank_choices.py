@@ -27,8 +27,7 @@ sys.path.insert(0, str(REPO / "scripts" / "train" / "experiments"))
 import common  # noqa: E402
 import sexual_corpus_choices as scc  # noqa: E402
 
-tcf = scc.tcf
-a5 = scc.a5
+tcf = common.tcf
 
 #: the corpus parts in the bank: as shipped, and with parts 8, 9 or both
 BANKS = ("1234567s", "1234567s8", "1234567s9", "1234567s89")
