@@ -83,7 +83,11 @@ DOCUMENT_FPR = {"low": 0.005, "medium": 0.02, "high": 0.05}
 #: best piece alone reaches the medium threshold
 PIECE_WORDS = 24
 PIECE_SENTENCES = 3
-PIECE_FPR = 0.01
+#: the share of long benign validation inputs (those with pieces) that the whole long-input
+#: stage, whole text and pieces together, may flag at medium: the issue's goal is <= 2% of
+#: clean long documents, and the budget leaves a margin for documents of other kinds
+#: (before 2026-12-04 each of the two stages had 1%, 1.9% of them together)
+LONG_INPUT_FPR = 0.015
 #: sentences and sentence runs of clean long texts added to the input head's negatives
 DOC_PIECES = 3000
 _SENTENCE_CUT = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -654,6 +658,21 @@ def macro_threshold_at(groups: dict[str, list[float]], fpr: float) -> float:
     return min(max(best, 1e-4), 0.9999)
 
 
+def piece_offset(
+    whole: Sequence[float], pieces: Sequence[float], logit_medium: float, budget: float
+) -> float:
+    """The piece stage's offset: the smallest that keeps the long benign validation inputs
+    flagged at medium, by their whole text (``whole``: logits, the long-input offset
+    already subtracted) or by their best piece (``pieces``: logits), to at most ``budget``
+    of them. The whole text's flags count first; the pieces get what is left."""
+    flagged_whole = sum(w >= logit_medium for w in whole)
+    allowed = max(0, math.floor(budget * len(whole) + 1e-9) - flagged_whole)
+    rest = sorted((p for w, p in zip(whole, pieces, strict=True) if w < logit_medium), reverse=True)
+    if allowed >= len(rest):
+        return 0.0
+    return rest[allowed] - logit_medium + 1e-6
+
+
 def rate(scores: Sequence[float], t: float) -> float:
     return float(np.mean(np.asarray(scores) >= t)) if len(scores) else float("nan")
 
@@ -1203,9 +1222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     neg_in = np.array([x for k, v in vi.items() if k not in _ATTACK_KEYS for x in v])
     for strength in ("low", "medium", "high"):
         meta["thresholds"]["input"][strength] = threshold_at(neg_in, INPUT_FPR[strength])
-    # The piece stage of long inputs: its offset puts the best piece of a benign
-    # validation input (those long enough to have pieces) at the medium threshold's logit
-    # for all but PIECE_FPR of them.
+    # Long inputs: the whole text's offset lets it alone flag LONG_FPR of the long benign
+    # validation inputs; the piece stage's offset then keeps both stages together to
+    # LONG_INPUT_FPR of them (piece_offset).
     t_medium = meta["thresholds"]["input"]["medium"]
     logit_medium = math.log(t_medium / (1.0 - t_medium))
     long_benign = [
@@ -1216,12 +1235,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         0.0, float(np.quantile(long_logits, 1.0 - LONG_FPR)) - logit_medium
     )
     piece_model = model_of(heads, meta)
-    piece_logits = [
-        float(np.max(input_head_logits(piece_model, [p[1] for p in pieces])))
+    with_pieces = [
+        (t.text, pieces)
         for t in data.of(data.benign, "val")
         if (pieces := piece_model.pieces(t.text))
     ]
-    meta["input_piece_offset"] = float(np.quantile(piece_logits, 1.0 - PIECE_FPR) - logit_medium)
+    whole_logits = input_head_logits(piece_model, [normalize(t) for t, _ in with_pieces])
+    whole_logits = whole_logits - meta["input_long_offset"]
+    piece_logits = [
+        float(np.max(input_head_logits(piece_model, [p[1] for p in pieces])))
+        for _, pieces in with_pieces
+    ]
+    meta["input_piece_offset"] = piece_offset(
+        whole_logits.tolist(), piece_logits, logit_medium, LONG_INPUT_FPR
+    )
     offset = meta["input_piece_offset"]
     say(
         f"long inputs: {len(piece_logits)} benign val; piece offset {offset:.3f}, "
@@ -1414,16 +1441,16 @@ def write_card(
         f"- Long inputs (more than {INPUT_PIECES_MIN_WORDS} words) are also scored piece by "
         f"piece by the input head: each sentence or line of 4-60 words and each run of up to "
         f"{meta['piece_sentences']} of them; the same with sentences under 4 words joined to "
-        "the next; sentences over 60 words in overlapping windows of "
+        "the next; each sentence of 2-3 words alone too; sentences over 60 words in "
+        "overlapping windows of "
         f"{meta['input_piece_words']} words (windows of {meta['input_piece_words']} words of the "
         "whole text where sentences of 4-60 words cover less than half of it); so every part "
         "of the text is in some piece; the best piece's logit less "
-        f"{meta['input_piece_offset']:.3f} counts when higher than the whole text's (the "
-        f"offset puts the best piece of all but {PIECE_FPR:.0%} of long benign validation "
-        "inputs below the medium threshold). The whole text of a long input has its logit "
-        f"lowered by {meta['input_long_offset']:.3f} (so that it alone flags {LONG_FPR:.0%} of "
-        "long benign validation inputs at medium). The finding carries the span of the best "
-        "part.",
+        f"{meta['input_piece_offset']:.3f} counts when higher than the whole text's. The whole "
+        f"text of a long input has its logit lowered by {meta['input_long_offset']:.3f} (so "
+        f"that it alone flags {LONG_FPR:.0%} of long benign validation inputs at medium), and "
+        "the piece offset is the smallest that keeps the two together to "
+        f"{LONG_INPUT_FPR:.1%} of them. The finding carries the span of the best part.",
         "- Every decoded variant of a text (base64, hex, binary, escapes, rot13, reversed) is",
         "  scored too; the score is the highest.",
         f"- Regularisation C chosen on validation from {meta['c_grid']}: input "
