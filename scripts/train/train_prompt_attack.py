@@ -29,6 +29,7 @@ import datetime as dt
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import math
 import random
@@ -94,8 +95,9 @@ _SENTENCE_CUT = re.compile(r"(?<=[.!?])\s+|\n+")
 #: long inputs: the share of long benign validation inputs whose whole text alone may
 #: reach the medium threshold (the rest of a long input's budget is the piece stage's)
 LONG_FPR = 0.01
-#: documents: the share of clean validation documents the piece stage alone may flag
-DOC_PIECE_FPR = 0.005
+#: documents: the shares of clean validation documents the piece stage alone may flag,
+#: one chosen on validation with the window stage's (0.5% before 2026-12-04)
+DOC_PIECE_FPR_GRID = (0.0025, 0.005, 0.01, 0.02)
 #: the two document stages are put on one scale at these per-stage false-positive rates
 SENTENCE_FPR = 0.01
 WINDOW_FPR_GRID = (0.001, 0.0025, 0.005, 0.01)
@@ -901,12 +903,15 @@ def document_stage_logits(model: PromptAttackModel, data: Data, split: str) -> d
 
 
 def stage_offsets(
-    clean: dict[str, list[tuple[float, float, float]]], window_fpr: float, sentence_fpr: float
+    clean: dict[str, list[tuple[float, float, float]]],
+    window_fpr: float,
+    sentence_fpr: float,
+    piece_fpr: float,
 ) -> dict[str, float]:
     """Per stage, the logit at which that stage alone flags the given share of clean
     documents (averaged over document kinds)."""
     offsets = {}
-    stages = (("window", window_fpr), ("sentence", sentence_fpr), ("piece", DOC_PIECE_FPR))
+    stages = (("window", window_fpr), ("sentence", sentence_fpr), ("piece", piece_fpr))
     for i, (stage, fpr) in enumerate(stages):
         groups = {k: [_sig(v[i]) for v in vs] for k, vs in clean.items()}
         t = macro_threshold_at(groups, fpr)
@@ -1184,10 +1189,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "piece_sentences": PIECE_SENTENCES,
         "thresholds": {"input": {}, "document": {}},
     }
-    # Regularisation per head, and the window stage's share of the document FPR budget,
-    # chosen on validation recall at the medium target.
+    # Regularisation per head, and the window and piece stages' shares of the document FPR
+    # budget, chosen on validation recall at the medium target: for documents, the mean of
+    # two recalls, BIPIA's attacks in BIPIA's contexts and one instruction buried in a long
+    # document (long_cases).
     best_in: tuple[float, float, Any, Any] | None = None
-    best_doc: tuple[float, float, float, Any, Any, Any] | None = None
+    best_doc: tuple[float, float, tuple[float, float], Any, Any, Any] | None = None
+    long_val = [d.text for docs in long_cases(data, "val")["attacked"].values() for d in docs]
     for c in args.c:
         heads = {
             "input": fit(xi, yi, wi, c),
@@ -1202,23 +1210,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         if best_in is None or r_in > best_in[0]:
             best_in = (r_in, c, heads["input"], vi)
         stages = document_stage_logits(model, data, "val")
-        for window_fpr in WINDOW_FPR_GRID:
-            offsets = stage_offsets(stages["clean"], window_fpr, SENTENCE_FPR)
+        long_stages = [stage_logits(model, doc) for doc in long_val]
+        for window_fpr, piece_fpr in itertools.product(WINDOW_FPR_GRID, DOC_PIECE_FPR_GRID):
+            offsets = stage_offsets(stages["clean"], window_fpr, SENTENCE_FPR, piece_fpr)
             vd = apply_offsets(stages, offsets)
             td = macro_threshold_at(vd["clean"], DOCUMENT_FPR["medium"])
-            r_doc = rate([x for x, _, _ in vd["attacked"]], td)
+            r_bipia = rate([x for x, _, _ in vd["attacked"]], td)
+            r_long = rate(
+                [
+                    _sig(max(w - offsets["window"], s - offsets["sentence"], p - offsets["piece"]))
+                    for w, s, p in long_stages
+                ],
+                td,
+            )
+            r_doc = (r_bipia + r_long) / 2
             say(
                 f"C={c:g}: val recall at medium: input {r_in:.3f}; document {r_doc:.3f} "
-                f"(window stage FPR {window_fpr:g})"
+                f"(BIPIA {r_bipia:.3f}, long {r_long:.3f}; window stage FPR {window_fpr:g}, "
+                f"piece stage FPR {piece_fpr:g})"
             )
             if best_doc is None or r_doc > best_doc[0]:
-                best_doc = (r_doc, c, window_fpr, heads["document"], offsets, vd)
+                best_doc = (r_doc, c, (window_fpr, piece_fpr), heads["document"], offsets, vd)
     assert best_in is not None and best_doc is not None
     _, c_input, input_head, vi = best_in
-    _, c_document, window_fpr, document_head, offsets, vd = best_doc
+    _, c_document, (window_fpr, piece_fpr), document_head, offsets, vd = best_doc
     heads = {"input": input_head, "document": document_head, "request": request_head}
     meta["document_offsets"] = offsets
-    chosen_c = {"input": c_input, "document": c_document, "window_stage_fpr": window_fpr}
+    chosen_c = {
+        "input": c_input,
+        "document": c_document,
+        "window_stage_fpr": window_fpr,
+        "piece_stage_fpr": piece_fpr,
+    }
     neg_in = np.array([x for k, v in vi.items() if k not in _ATTACK_KEYS for x in v])
     for strength in ("low", "medium", "high"):
         meta["thresholds"]["input"][strength] = threshold_at(neg_in, INPUT_FPR[strength])
@@ -1436,8 +1459,11 @@ def write_card(
         f"  {list(WINDOW_FPR_GRID)}); offsets: window "
         f"{meta['document_offsets']['window']:.3f}, sentence "
         f"{meta['document_offsets']['sentence']:.3f}; a third stage, the input head on the",
-        f"  pieces of a long document, flags {DOC_PIECE_FPR:.1%} of clean validation documents",
-        f"  alone (offset {meta['document_offsets']['piece']:.3f}).",
+        f"  pieces of a long document, flags {meta['c_chosen']['piece_stage_fpr']:.2%} of clean "
+        f"validation documents alone (offset {meta['document_offsets']['piece']:.3f}; chosen "
+        f"with the window stage's share from {list(DOC_PIECE_FPR_GRID)}). The shares were "
+        "chosen by the mean of two validation recalls at medium: BIPIA's attacks in BIPIA's "
+        "contexts, and one instruction buried in a long document.",
         f"- Long inputs (more than {INPUT_PIECES_MIN_WORDS} words) are also scored piece by "
         f"piece by the input head: each sentence or line of 4-60 words and each run of up to "
         f"{meta['piece_sentences']} of them; the same with sentences under 4 words joined to "

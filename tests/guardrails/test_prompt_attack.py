@@ -264,7 +264,7 @@ def test_the_featurizer_is_unchanged() -> None:
 
 #: the shipped artifact (the model card states the same sha256) and what it scores for
 #: fixed texts: retraining changes both, deliberately, in one commit
-ARTIFACT_SHA256 = "290fca1259a5d50bb761bd285391d7481f44af943cac414977a07bb2eebf2da6"
+ARTIFACT_SHA256 = "2c1fbba448884bde75d161af8607273eac1e4b93cc9e1c67a536de98a5311e84"
 GOLDEN: dict[tuple[str, str], float] = {
     ("override", "input"): 0.9909886299520034,
     ("override", "document"): 0.9998911848694426,
@@ -277,7 +277,7 @@ GOLDEN: dict[tuple[str, str], float] = {
     ("role_play", "input"): 0.14334663159143754,
     ("role_play", "document"): 0.40888334353526584,
     ("clean_doc", "input"): 0.10362263171153324,
-    ("clean_doc", "document"): 0.028098219897173995,
+    ("clean_doc", "document"): 0.05565033494598591,
     ("poisoned_doc", "input"): 0.86638572724212,
     ("poisoned_doc", "document"): 0.9093484626974501,
     ("long_attacked", "input"): 0.8954235610267445,
