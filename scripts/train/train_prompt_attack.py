@@ -90,7 +90,9 @@ PIECE_SENTENCES = 3
 #: (before 2026-12-04 each of the two stages had 1%, 1.9% of them together)
 LONG_INPUT_FPR = 0.015
 #: sentences and sentence runs of clean long texts added to the input head's negatives
-DOC_PIECES = 3000
+#: (chosen on validation among 3,000, 8,000, 16,000 and 32,000:
+#: experiments/doc_pieces_choices.py; 3,000 before 2026-12-04)
+DOC_PIECES = 16000
 _SENTENCE_CUT = re.compile(r"(?<=[.!?])\s+|\n+")
 #: long inputs: the share of long benign validation inputs whose whole text alone may
 #: reach the medium threshold (the rest of a long input's budget is the piece stage's)
@@ -687,7 +689,9 @@ def input_head_logits(model: PromptAttackModel, texts: list[str]) -> np.ndarray:
     return model.heads["input"].logits(texts)
 
 
-def build_input_set(data: Data, split: str) -> tuple[list[str], np.ndarray, list[str]]:
+def build_input_set(
+    data: Data, split: str, n_pieces: int = DOC_PIECES
+) -> tuple[list[str], np.ndarray, list[str]]:
     # Long inputs with a buried attack are not trained on whole: their clean host would
     # teach the head that a long report looks like an attack. The piece stage finds them.
     pos = data.of(data.attacks, split) + data.of(data.synthetic_attacks, split)
@@ -696,7 +700,7 @@ def build_input_set(data: Data, split: str) -> tuple[list[str], np.ndarray, list
     y = np.array([1] * len(pos) + [0] * len(neg))
     sources = [t.source for t in pos] + [t.source for t in neg]
     if split == "train":
-        pieces = doc_pieces(data, split)
+        pieces = doc_pieces(data, split, n_pieces)
         texts += pieces
         y = np.concatenate([y, np.zeros(len(pieces), int)])
         sources += ["doc_piece"] * len(pieces)
@@ -1151,6 +1155,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c", type=float, nargs="*", default=[2.0, 8.0])
     parser.add_argument("--poison", type=int, default=4000, help="poisoned training documents")
     parser.add_argument("--skip-test", action="store_true", help="do not score the test split")
+    parser.add_argument(
+        "--doc-pieces",
+        type=int,
+        default=DOC_PIECES,
+        help="sentences and sentence runs of clean long texts among the input head's negatives",
+    )
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
     data = load_data(args.data)
@@ -1158,7 +1168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for k, v in sorted(sizes.items()):
         say(f"{k:32} {v}")
 
-    xi_texts, yi, si = build_input_set(data, "train")
+    xi_texts, yi, si = build_input_set(data, "train", args.doc_pieces)
     xd_texts, yd, sd = build_document_set(data, args.poison, seed=1)
     say(
         f"input train: {len(yi)} ({int(yi.sum())} attacks); "
@@ -1187,6 +1197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "window_stride": WINDOW_STRIDE,
         "input_piece_words": PIECE_WORDS,
         "piece_sentences": PIECE_SENTENCES,
+        "doc_pieces": args.doc_pieces,
         "thresholds": {"input": {}, "document": {}},
     }
     # Regularisation per head, and the window and piece stages' shares of the document FPR
@@ -1440,7 +1451,8 @@ def write_card(
         "  character 3-5-grams and word 1-2-grams are hashed (splitmix64 of a polynomial hash /",
         f"  crc32) into {N_FEATURES} buckets, log(1 + count), each group L2-normalised.",
         "- `input` head: logistic regression on the whole user message "
-        f"({n_input} training texts, {DOC_PIECES} of them sentences and runs of two or three",
+        f"({n_input} training texts, {meta['doc_pieces']} of them sentences and runs of two or "
+        "three",
         "  sentences of clean train-split documents and long inputs: negatives for the piece",
         "  stage, which scores such parts of a long input).",
         f"- `document` head: logistic regression on windows of {meta['window_words']} words",

@@ -264,23 +264,23 @@ def test_the_featurizer_is_unchanged() -> None:
 
 #: the shipped artifact (the model card states the same sha256) and what it scores for
 #: fixed texts: retraining changes both, deliberately, in one commit
-ARTIFACT_SHA256 = "2c1fbba448884bde75d161af8607273eac1e4b93cc9e1c67a536de98a5311e84"
+ARTIFACT_SHA256 = "81908ffe0dae512054ac98df5460b0b2c229ced7a2a1ee4e7e73dd4c4992b343"
 GOLDEN: dict[tuple[str, str], float] = {
-    ("override", "input"): 0.9909886299520034,
+    ("override", "input"): 0.9959947416692096,
     ("override", "document"): 0.9998911848694426,
-    ("dan", "input"): 0.9928736662916062,
+    ("dan", "input"): 0.9969484936548653,
     ("dan", "document"): 0.9999964838685163,
-    ("extraction", "input"): 0.9764093556959994,
+    ("extraction", "input"): 0.9847128376287672,
     ("extraction", "document"): 0.9978903240055881,
-    ("benign", "input"): 0.01495115349409619,
+    ("benign", "input"): 0.00734458508748341,
     ("benign", "document"): 0.05897162578248583,
-    ("role_play", "input"): 0.14334663159143754,
+    ("role_play", "input"): 0.1298268637247794,
     ("role_play", "document"): 0.40888334353526584,
-    ("clean_doc", "input"): 0.10362263171153324,
-    ("clean_doc", "document"): 0.05565033494598591,
-    ("poisoned_doc", "input"): 0.86638572724212,
-    ("poisoned_doc", "document"): 0.9093484626974501,
-    ("long_attacked", "input"): 0.8954235610267445,
+    ("clean_doc", "input"): 0.05609883061041316,
+    ("clean_doc", "document"): 0.08292032051124765,
+    ("poisoned_doc", "input"): 0.9288757999968058,
+    ("poisoned_doc", "document"): 0.9743672769690821,
+    ("long_attacked", "input"): 0.9520915497980401,
     ("long_attacked", "document"): 0.996446572758991,
 }
 
