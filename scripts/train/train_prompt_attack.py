@@ -923,11 +923,16 @@ def stage_offsets(
     return offsets
 
 
+def document_score(offsets: dict[str, float], w: float, s: float, p: float) -> float:
+    """A document's score as the model computes it, from its stage logits and the offsets."""
+    return _sig(max(w - offsets["window"], s - offsets["sentence"], p - offsets["piece"]))
+
+
 def apply_offsets(stages: dict[str, Any], offsets: dict[str, float]) -> dict[str, Any]:
     """Document scores as the model computes them, from stage logits and offsets."""
 
     def final(w: float, s: float, p: float) -> float:
-        return _sig(max(w - offsets["window"], s - offsets["sentence"], p - offsets["piece"]))
+        return document_score(offsets, w, s, p)
 
     return {
         "attacked": [(final(w, s, p), cat, grp) for w, s, p, cat, grp in stages["attacked"]],
@@ -1148,7 +1153,7 @@ def counts(data: Data) -> dict[str, dict[str, int]]:
     return dict(table)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=MODELS / "prompt_attack.npz")
@@ -1161,7 +1166,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=DOC_PIECES,
         help="sentences and sentence runs of clean long texts among the input head's negatives",
     )
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+@dataclass
+class Trained:
+    """What :func:`train` made: the heads, the artifact's metadata, the validation (and test)
+    summaries, the training set sizes, and the documents' validation recalls at medium for
+    the chosen stage shares (``mean`` of ``bipia`` and ``long``)."""
+
+    heads: dict[str, tuple[np.ndarray, float]]
+    meta: dict[str, Any]
+    sizes: dict[str, dict[str, int]]
+    val_summary: dict[str, Any]
+    test_summary: dict[str, Any] | None
+    n_input: int
+    n_document: int
+    document_recall: dict[str, float]
+
+
+def train(args: argparse.Namespace) -> Trained:
+    """Train the three heads and the combiner, and choose every knob on validation."""
     t0 = time.perf_counter()
     data = load_data(args.data)
     sizes = counts(data)
@@ -1205,7 +1230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # two recalls, BIPIA's attacks in BIPIA's contexts and one instruction buried in a long
     # document (long_cases).
     best_in: tuple[float, float, Any, Any] | None = None
-    best_doc: tuple[float, float, tuple[float, float], Any, Any, Any] | None = None
+    best_doc: tuple[float, dict[str, float], float, tuple[float, float], Any, Any, Any] | None
+    best_doc = None
     long_val = [d.text for docs in long_cases(data, "val")["attacked"].values() for d in docs]
     for c in args.c:
         heads = {
@@ -1227,13 +1253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             vd = apply_offsets(stages, offsets)
             td = macro_threshold_at(vd["clean"], DOCUMENT_FPR["medium"])
             r_bipia = rate([x for x, _, _ in vd["attacked"]], td)
-            r_long = rate(
-                [
-                    _sig(max(w - offsets["window"], s - offsets["sentence"], p - offsets["piece"]))
-                    for w, s, p in long_stages
-                ],
-                td,
-            )
+            r_long = rate([document_score(offsets, *x) for x in long_stages], td)
             r_doc = (r_bipia + r_long) / 2
             say(
                 f"C={c:g}: val recall at medium: input {r_in:.3f}; document {r_doc:.3f} "
@@ -1241,10 +1261,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"piece stage FPR {piece_fpr:g})"
             )
             if best_doc is None or r_doc > best_doc[0]:
-                best_doc = (r_doc, c, (window_fpr, piece_fpr), heads["document"], offsets, vd)
+                recall = {"mean": r_doc, "bipia": r_bipia, "long": r_long}
+                choice = (window_fpr, piece_fpr)
+                best_doc = (r_doc, recall, c, choice, heads["document"], offsets, vd)
     assert best_in is not None and best_doc is not None
     _, c_input, input_head, vi = best_in
-    _, c_document, (window_fpr, piece_fpr), document_head, offsets, vd = best_doc
+    _, document_recall, c_document, (window_fpr, piece_fpr), document_head, offsets, vd = best_doc
     heads = {"input": input_head, "document": document_head, "request": request_head}
     meta["document_offsets"] = offsets
     chosen_c = {
@@ -1268,20 +1290,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     meta["input_long_offset"] = max(
         0.0, float(np.quantile(long_logits, 1.0 - LONG_FPR)) - logit_medium
     )
+    # every long input has pieces (the stage's inputs are exactly these texts)
     piece_model = model_of(heads, meta)
-    with_pieces = [
-        (t.text, pieces)
-        for t in data.of(data.benign, "val")
-        if (pieces := piece_model.pieces(t.text))
-    ]
-    whole_logits = input_head_logits(piece_model, [normalize(t) for t, _ in with_pieces])
-    whole_logits = whole_logits - meta["input_long_offset"]
     piece_logits = [
-        float(np.max(input_head_logits(piece_model, [p[1] for p in pieces])))
-        for _, pieces in with_pieces
+        float(np.max(input_head_logits(piece_model, [p[1] for p in piece_model.pieces(t)])))
+        for t in long_benign
     ]
     meta["input_piece_offset"] = piece_offset(
-        whole_logits.tolist(), piece_logits, logit_medium, LONG_INPUT_FPR
+        (long_logits - meta["input_long_offset"]).tolist(),
+        piece_logits,
+        logit_medium,
+        LONG_INPUT_FPR,
     )
     offset = meta["input_piece_offset"]
     say(
@@ -1312,21 +1331,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             "fpr_targets": {"input": INPUT_FPR, "document": DOCUMENT_FPR},
         }
     )
-    save(args.out, heads, meta)
+    return Trained(heads, meta, sizes, val_summary, test_summary, len(yi), len(yd), document_recall)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    t0 = time.perf_counter()
+    t = train(args)
+    save(args.out, t.heads, t.meta)
     sha256 = hashlib.sha256(args.out.read_bytes()).hexdigest()
     write_card(
         args.out.with_suffix(".md"),
-        meta,
-        sizes,
-        val_summary,
-        test_summary,
-        len(yi),
-        len(yd),
+        t.meta,
+        t.sizes,
+        t.val_summary,
+        t.test_summary,
+        t.n_input,
+        t.n_document,
         sha256,
     )
-    print_summary("validation", val_summary)
-    if test_summary is not None:
-        print_summary("test", test_summary)
+    print_summary("validation", t.val_summary)
+    if t.test_summary is not None:
+        print_summary("test", t.test_summary)
     say(
         f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) "
         f"in {time.perf_counter() - t0:.0f} s"

@@ -6,22 +6,19 @@ The input head's negatives include sentences and runs of two or three sentences 
 long texts of the train split (``train_prompt_attack.doc_pieces``), so that a clean
 document's most instruction-like sentence does not score like an attack. The piece stage
 of long inputs and of documents scores such parts with this head. For each count of
-``COUNTS`` the model is trained as ``train_prompt_attack.py`` trains it, into a temporary
-folder, with ``--skip-test``: only the validation split is read. Recorded per count: the
-validation table of the model card (every input and document row at each strength), the
-offsets, and the document stages' choice (the mean of BIPIA's and the long documents'
-recalls). Writes ``benchmarks/results/doc_pieces_choices.json``; about 6 minutes a count.
+``COUNTS`` the model is trained as ``train_prompt_attack.py`` trains it (``train``), with
+``--skip-test``: only the validation split is read, and nothing is written but the result.
+Recorded per count: the validation table of the model card (every input and document row
+at each strength, rounded as the card rounds it), the offsets, and the documents' recalls
+for the chosen stage shares (the mean of BIPIA's and the long documents'). Writes
+``benchmarks/results/doc_pieces_choices.json``; about 6 minutes a count.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import json
-import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -32,47 +29,32 @@ import train_prompt_attack as tpa  # noqa: E402
 
 COUNTS = (3000, 8000, 16000, 32000)
 OUT = REPO / "benchmarks" / "results" / "doc_pieces_choices.json"
-_ROW = re.compile(r"^\| (\S+) \| (\d*) \| ([\d.]+|nan) \| ([\d.]+|nan) \| ([\d.]+|nan) \|$")
-_CHOICE = re.compile(r"document ([\d.]+) \(BIPIA ([\d.]+), long ([\d.]+); window stage FPR")
 
 
-def validation_rows(card: str) -> dict[str, dict[str, Any]]:
-    """The card's validation table: {measure: {n, low, medium, high}}."""
-    part = card[
-        card.index("### Validation") : card.index("### Test") if "### Test" in card else None
-    ]
-    rows: dict[str, dict[str, Any]] = {}
-    for line in part.splitlines():
-        m = _ROW.match(line)
-        if m:
-            rows[m.group(1)] = {
-                "n": int(m.group(2)) if m.group(2) else None,
-                **{s: float(m.group(i)) for i, s in ((3, "low"), (4, "medium"), (5, "high"))},
-            }
-    return rows
+def validation_rows(summary: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The rates of a summary by strength as the card's table has them: {measure: {n, low,
+    medium, high}}, to 3 decimals (the thresholds are recorded with the offsets)."""
+    strengths = ("low", "medium", "high")
+    return {
+        key: {"n": first[1], **{s: round(summary[s][key][0], 3) for s in strengths}}
+        for key, first in summary["low"].items()
+        if isinstance(first, list)
+    }
 
 
 def run(n: int, data: Path) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "prompt_attack.npz"
-        log = io.StringIO()
-        with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
-            tpa.main(
-                ["--data", str(data), "--out", str(out), "--skip-test", "--doc-pieces", str(n)]
-            )
-        card = out.with_suffix(".md").read_text("utf-8")
-        meta = tpa.PromptAttackModel.load(out).meta
-    choices = [tuple(float(x) for x in m.groups()) for m in _CHOICE.finditer(log.getvalue())]
-    best = max(choices, key=lambda c: c[0])
+    args = tpa.parse_args(["--data", str(data), "--skip-test", "--doc-pieces", str(n)])
+    trained = tpa.train(args)
+    meta = trained.meta
     return {
         "doc_pieces": n,
-        "document_choice": {"mean": best[0], "bipia": best[1], "long": best[2]},
+        "document_choice": {k: round(v, 3) for k, v in trained.document_recall.items()},
         "c_chosen": meta["c_chosen"],
         "input_piece_offset": meta["input_piece_offset"],
         "input_long_offset": meta["input_long_offset"],
         "document_offsets": meta["document_offsets"],
         "thresholds": meta["thresholds"],
-        "validation": validation_rows(card),
+        "validation": validation_rows(trained.val_summary),
     }
 
 
